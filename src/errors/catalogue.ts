@@ -18,6 +18,8 @@ function spec(id: string, type: string, status: number, code: number | null): Er
 export const catalogue = {
   /** REST `InvalidRequestException` with 404: a resource addressed by id does not exist. */
   restNotFound: spec('M8-00404', 'InvalidRequestException', 404, null),
+  /** REST `RestException` with 404: a resource addressed by key does not exist. */
+  restExceptionNotFound: spec('M8-00405', 'RestException', 404, null),
   /** REST `InvalidRequestException` with 400: a parameter or body cannot be used. */
   invalidRequest: spec('M8-00400', 'InvalidRequestException', 400, null),
   /** REST `RestException`: an engine failure wrapped by a resource with its own message. */

@@ -1,3 +1,5 @@
+import type { ParseProblem } from '../../errors/EngineError.js';
+
 /**
  * The immutable, executable form of one BPMN process, built once per process definition from its
  * XML and cached. Expressions are kept as text; the execution layer compiles them on first use.
@@ -19,6 +21,10 @@ export interface SequenceFlow {
   readonly sourceId: string;
   readonly targetId: string;
   readonly condition: ConditionExpression | null;
+  /** `camunda:executionListener`s of the flow; Camunda fires them all on `take`, whatever their event. */
+  readonly executionListeners?: readonly ListenerDefinition[];
+  /** `bpmn:documentation` texts, trimmed and joined by a blank line (Camunda's parseDocumentation). */
+  readonly documentation?: string | null;
 }
 
 /** `camunda:executionListener` / `camunda:taskListener`. */
@@ -118,6 +124,17 @@ export interface ActivityNode {
   /** Line and column of the element in its resource, for problem reports. */
   readonly line: number | null;
   readonly column: number | null;
+  /** `bpmn:documentation` texts, trimmed and joined by a blank line (Camunda's parseDocumentation). */
+  readonly documentation?: string | null;
+  /** `camunda:jobPriority` (number or expression) for this activity's async jobs. */
+  readonly jobPriority?: string | null;
+  /** `camunda:failedJobRetryTimeCycle` extension, e.g. `R5/PT5M`. */
+  readonly failedJobRetryTimeCycle?: string | null;
+  /**
+   * `default` flow of an activity that is not a gateway (BPMN 2.0 §10.3.1: taken when no
+   * conditional outgoing flow matches). Exclusive gateways keep theirs in their definition.
+   */
+  readonly defaultFlowId?: string | null;
 }
 
 export interface ProcessGraph {
@@ -138,6 +155,12 @@ export interface ProcessGraph {
   readonly activities: ReadonlyMap<string, ActivityNode>;
   readonly flows: ReadonlyMap<string, SequenceFlow>;
   readonly executionListeners: readonly ListenerDefinition[];
+  /** `camunda:initiator` of the none start event: variable that receives the starting user id. */
+  readonly initiatorVariable?: string | null;
+  /** Process-level `camunda:jobPriority`, the default for its jobs. */
+  readonly jobPriority?: string | null;
+  /** Process-level `camunda:taskPriority`, the default for its external tasks. */
+  readonly taskPriority?: string | null;
 }
 
 /** The result of parsing one BPMN resource: its executable processes. */
@@ -146,4 +169,6 @@ export interface ParsedBpmnResource {
   /** `targetNamespace` of the definitions; Camunda reports it as the definition category. */
   readonly targetNamespace: string | null;
   readonly processes: readonly ProcessGraph[];
+  /** Parse warnings (Camunda logs them as ENGINE-09004 and deploys anyway). */
+  readonly warnings?: readonly ParseProblem[];
 }

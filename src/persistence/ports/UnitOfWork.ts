@@ -22,6 +22,12 @@ export interface UnitOfWork {
   delete<N extends EntityName>(name: N, entity: EntityTypes[N]): void;
   /** Deletes every row matching `where` without loading it (history cleanup, cascades). */
   deleteWhere<N extends EntityName>(name: N, where: Condition<N>): void;
+  /**
+   * Applies changes to a loaded versioned entity right away, guarded by its `rev`; returns false
+   * (and changes nothing) when another transaction changed or locked the row first. Used where a
+   * conflict means "skip this row", e.g. when fetching and locking external tasks.
+   */
+  tryUpdate<N extends EntityName>(name: N, entity: EntityTypes[N], changes: Partial<EntityTypes[N]>): Promise<boolean>;
   /** Entities of a type currently in the identity map (loaded or inserted, not deleted). */
   cached<N extends EntityName>(name: N): EntityTypes[N][];
   /** Writes all changes; throws an OptimisticLockingException if a row changed underneath. */

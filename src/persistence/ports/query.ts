@@ -23,12 +23,17 @@ export type Condition<N extends EntityName = EntityName> =
   | { kind: 'true' }
   | { kind: 'false' };
 
+export type LinkOp = '=' | 'is' | '<' | '>';
+
 /** A correlated sub-query: some row of `entity` links to the outer row and matches `where`. */
 export interface ExistsCondition<N extends EntityName = EntityName> {
   kind: 'exists';
   entity: EntityName;
-  /** Pairs of [field of the inner entity, field of the outer entity] that must be equal. */
-  link: readonly (readonly [string, FieldRef<N>])[];
+  /**
+   * [field of the inner entity, field of the outer entity, comparison]; the comparison defaults
+   * to '=', and 'is' means equal-or-both-null.
+   */
+  link: readonly (readonly [string, FieldRef<N>] | readonly [string, FieldRef<N>, LinkOp])[];
   where: Condition;
   negate?: boolean;
 }

@@ -135,6 +135,25 @@ export class TypeormUnitOfWork implements UnitOfWork {
     }
   }
 
+  async tryUpdate<N extends EntityName>(name: N, entity: EntityTypes[N], changes: Partial<EntityTypes[N]>): Promise<boolean> {
+    const mapping = mappingOf(name);
+    const e = entity as unknown as AnyEntity;
+    const tracked = this.bucket(this.loaded, name).get(e.id);
+    if (!tracked || !mapping.versioned) throw new Error(`tryUpdate needs a loaded versioned ${name}`);
+    const params = new SqlParams(this.dialect);
+    const sets = Object.entries(changes).map(([property, value]) => {
+      const col = mapping.columns.get(property);
+      if (!col) throw new Error(`unknown field ${name}.${property}`);
+      return `${quote(col.column)} = ${params.add(toDb(col.kind, value ?? null, this.dialect))}`;
+    });
+    const sql = `UPDATE ${quote(mapping.table)} SET ${sets.join(', ')}, "rev" = "rev" + 1 WHERE "id" = ${params.add(e.id)} AND "rev" = ${params.add(tracked.snapshot['rev'])}`;
+    if ((await this.execute(sql, params.values)) === 0) return false;
+    Object.assign(e, changes);
+    e.rev = Number(tracked.snapshot['rev']) + 1;
+    tracked.snapshot = { ...e };
+    return true;
+  }
+
   cached<N extends EntityName>(name: N): EntityTypes[N][] {
     const loaded = [...this.bucket(this.loaded, name).values()].map((t) => t.entity);
     const all = [...loaded, ...this.bucket(this.inserted, name).values()];

@@ -96,8 +96,11 @@ export function conditionSql(
     case 'exists': {
       const inner = mappingOf(condition.entity as EntityName);
       const innerAlias = `s${depth + 1}`;
-      const links = condition.link.map(([innerField, outerField]) =>
-        `${column(inner, innerField, innerAlias).sql} = ${column(mapping, outerField, alias).sql}`);
+      const links = condition.link.map(([innerField, outerField, op]) => {
+        const a = column(inner, innerField, innerAlias).sql;
+        const b = column(mapping, outerField, alias).sql;
+        return op === 'is' ? `(${a} = ${b} OR (${a} IS NULL AND ${b} IS NULL))` : `${a} ${op ?? '='} ${b}`;
+      });
       const filter = conditionSql(condition.where, inner, innerAlias, params, dialect, depth + 1);
       const sub = `SELECT 1 FROM ${quote(inner.table)} ${innerAlias} WHERE ${[...links, filter].join(' AND ')}`;
       return `${condition.negate ? 'NOT ' : ''}EXISTS (${sub})`;

@@ -1,0 +1,66 @@
+import type { Command } from '../../command/Command.js';
+import type { CommandContext } from '../../command/CommandContext.js';
+import { engineError } from '../../errors/EngineError.js';
+import { startActivity } from '../../execution/operations/activityStart.js';
+import { historyOf, operationsOf } from '../../execution/runtime/commandScope.js';
+import { InstanceRuntime } from '../../execution/runtime/InstanceRuntime.js';
+import type { TypedValue } from '../../execution/variables/TypedValue.js';
+import { SUSPENSION_SUSPENDED, type ExecutionEntity, type ProcessDefinitionEntity } from '../../persistence/ports/entities.js';
+import { getProcessDefinition, latestProcessDefinition } from '../repository/processDefinitionQuery.js';
+
+export interface StartProcessInstanceRequest {
+  processDefinitionId?: string;
+  processDefinitionKey?: string;
+  /** With a key: the tenant whose latest version starts; undefined = key must be unique. */
+  tenantId?: string | null;
+  businessKey?: string | null;
+  variables?: ReadonlyMap<string, TypedValue>;
+  withVariablesInReturn?: boolean;
+}
+
+export interface StartedProcessInstance {
+  instance: ExecutionEntity;
+  definition: ProcessDefinitionEntity;
+  /** Ended by the time the start command returned (no wait state reached). */
+  ended: boolean;
+  variables: Map<string, TypedValue> | null;
+}
+
+async function resolveDefinition(ctx: CommandContext, request: StartProcessInstanceRequest): Promise<ProcessDefinitionEntity> {
+  if (request.processDefinitionId) return getProcessDefinition(ctx, request.processDefinitionId);
+  if (request.processDefinitionKey) return latestProcessDefinition(ctx, request.processDefinitionKey, request.tenantId);
+  throw engineError('invalidRequest', 'Either processDefinitionId or processDefinitionKey is required');
+}
+
+/**
+ * Starts a process instance (Camunda's StartProcessInstanceCmd): variables are set on the new
+ * instance before its start event runs, and the instance runs until every path waits or ends.
+ */
+export class StartProcessInstanceCmd implements Command<StartedProcessInstance> {
+  readonly name = 'StartProcessInstanceCmd';
+
+  constructor(private readonly request: StartProcessInstanceRequest) {}
+
+  async execute(ctx: CommandContext): Promise<StartedProcessInstance> {
+    const definition = await resolveDefinition(ctx, this.request);
+    if (definition.suspensionState === SUSPENSION_SUSPENDED) {
+      throw engineError('suspendedEntity', `Cannot start process instance. Process definition ${definition.name ?? definition.key} (id = ${definition.id}) is suspended`);
+    }
+    const deployed = await ctx.processes.get(ctx, definition.id);
+    const runtime = InstanceRuntime.create(ctx, deployed, this.request.businessKey ?? null);
+    const pi = runtime.processInstance;
+    const initial = deployed.graph.initialActivityId;
+    historyOf(ctx).processInstanceStarted(pi, definition, initial);
+    for (const [name, value] of this.request.variables ?? []) runtime.variables.setLocal(name, value, { executionId: pi.id });
+    startActivity(runtime, pi, initial);
+    await operationsOf(ctx).run();
+    const ended = runtime.ended;
+    const variables = this.request.withVariablesInReturn ? this.collect(runtime, ended) : null;
+    return { instance: pi, definition, ended, variables };
+  }
+
+  private collect(runtime: InstanceRuntime, ended: boolean): Map<string, TypedValue> {
+    if (!ended) return runtime.variables.visible({ executionId: runtime.processInstanceId });
+    return runtime.variables.lastKnown(runtime.processInstanceId);
+  }
+}

@@ -1,0 +1,55 @@
+import type { CommandContext } from '../../command/CommandContext.js';
+import { engineError } from '../../errors/EngineError.js';
+import { InstanceRuntime } from '../../execution/runtime/InstanceRuntime.js';
+import type { VariableScopeRef } from '../../execution/runtime/VariableStore.js';
+import type { TypedValue } from '../../execution/variables/TypedValue.js';
+
+/** A variable as read through the API: its typed value and, when stored, its row id. */
+export interface StoredVariable {
+  name: string;
+  value: TypedValue;
+  id: string | null;
+}
+
+export interface VariableModifications {
+  modifications: ReadonlyMap<string, TypedValue>;
+  deletions: readonly string[];
+}
+
+async function runtimeOfExecution(ctx: CommandContext, executionId: string): Promise<InstanceRuntime> {
+  const execution = await ctx.uow.get('execution', executionId);
+  if (!execution) throw engineError('nullValue', `execution ${executionId} doesn't exist: execution is null`);
+  return InstanceRuntime.load(ctx, execution.processInstanceId);
+}
+
+/** Reads variables of a scope (execution or task) with their row ids. */
+export function readScope(runtime: InstanceRuntime, scope: VariableScopeRef, local: boolean): StoredVariable[] {
+  const values = local ? runtime.variables.local(scope) : runtime.variables.visible(scope);
+  const chain = runtime.variables.chain(scope);
+  return [...values].map(([name, value]) => {
+    const owner = chain.find((s) => runtime.variables.hasLocal(name, s));
+    return { name, value, id: owner ? runtime.variables.row(name, owner)?.id ?? null : null };
+  });
+}
+
+export async function getExecutionVariables(ctx: CommandContext, executionId: string, local: boolean): Promise<StoredVariable[]> {
+  const runtime = await runtimeOfExecution(ctx, executionId);
+  return readScope(runtime, { executionId }, local);
+}
+
+/** Applies Camunda's PatchVariablesDto: first deletions, then modifications. */
+export function applyModifications(runtime: InstanceRuntime, scope: VariableScopeRef, changes: VariableModifications, local: boolean): void {
+  for (const name of changes.deletions) {
+    if (local) runtime.variables.removeLocal(name, scope);
+    else runtime.variables.remove(name, scope);
+  }
+  for (const [name, value] of changes.modifications) {
+    if (local) runtime.variables.setLocal(name, value, scope);
+    else runtime.variables.set(name, value, scope);
+  }
+}
+
+export async function modifyExecutionVariables(ctx: CommandContext, executionId: string, changes: VariableModifications, local: boolean): Promise<void> {
+  const runtime = await runtimeOfExecution(ctx, executionId);
+  applyModifications(runtime, { executionId }, changes, local);
+}

@@ -1,0 +1,63 @@
+import { command } from '../../command/Command.js';
+import type { AuthContext } from '../../command/CommandContext.js';
+import type { CommandExecutor } from '../../command/CommandExecutor.js';
+import { activityInstanceTree, type ActivityInstance } from '../../commands/runtime/activityInstanceTree.js';
+import { DeleteProcessInstanceCmd, type DeleteProcessInstanceOptions } from '../../commands/runtime/DeleteProcessInstanceCmd.js';
+import { processInstanceQuery, processInstancesOnly } from '../../commands/runtime/processInstanceQuery.js';
+import {
+  StartProcessInstanceCmd, type StartedProcessInstance, type StartProcessInstanceRequest,
+} from '../../commands/runtime/StartProcessInstanceCmd.js';
+import { getExecutionVariables, modifyExecutionVariables, type VariableModifications } from '../../commands/runtime/executionVariables.js';
+import { count, describe, list } from '../../commands/query/QueryDefinition.js';
+import { engineError } from '../../errors/EngineError.js';
+import type { StoredVariable } from '../../commands/runtime/executionVariables.js';
+import type { ExecutionEntity } from '../../persistence/ports/entities.js';
+import type { QueryRequest } from '../query/QueryRequest.js';
+
+/** Process instances, executions and their variables (Camunda's RuntimeService). */
+export class RuntimeService {
+  static readonly processInstanceQuery = describe(processInstanceQuery);
+
+  constructor(private readonly executor: CommandExecutor) {}
+
+  startProcessInstance(request: StartProcessInstanceRequest, auth?: AuthContext): Promise<StartedProcessInstance> {
+    return this.executor.execute(new StartProcessInstanceCmd(request), auth);
+  }
+
+  queryProcessInstances(request: QueryRequest): Promise<ExecutionEntity[]> {
+    return this.executor.execute(command('QueryProcessInstances', (ctx) => list(ctx, processInstanceQuery, request, [processInstancesOnly]), true));
+  }
+
+  countProcessInstances(request: QueryRequest): Promise<number> {
+    return this.executor.execute(command('CountProcessInstances', (ctx) => count(ctx, processInstanceQuery, request, [processInstancesOnly]), true));
+  }
+
+  getProcessInstance(id: string): Promise<ExecutionEntity> {
+    return this.executor.execute(command('GetProcessInstance', async (ctx) => {
+      const pi = await ctx.uow.get('execution', id);
+      if (!pi || pi.parentId !== null) throw engineError('restNotFound', `Process instance with id ${id} does not exist`);
+      return pi;
+    }, true));
+  }
+
+  getExecution(id: string): Promise<ExecutionEntity | undefined> {
+    return this.executor.execute(command('GetExecution', (ctx) => ctx.uow.get('execution', id), true));
+  }
+
+  deleteProcessInstance(id: string, options: DeleteProcessInstanceOptions = {}): Promise<void> {
+    return this.executor.execute(new DeleteProcessInstanceCmd(id, options));
+  }
+
+  getActivityInstance(processInstanceId: string): Promise<ActivityInstance | null> {
+    return this.executor.execute(command('GetActivityInstance', (ctx) => activityInstanceTree(ctx, processInstanceId), true));
+  }
+
+  /** Variables visible from an execution (or only its own with `local`). */
+  getVariables(executionId: string, local: boolean): Promise<StoredVariable[]> {
+    return this.executor.execute(command('GetExecutionVariables', (ctx) => getExecutionVariables(ctx, executionId, local), true));
+  }
+
+  modifyVariables(executionId: string, modifications: VariableModifications, local: boolean): Promise<void> {
+    return this.executor.execute(command('ModifyExecutionVariables', (ctx) => modifyExecutionVariables(ctx, executionId, modifications, local)));
+  }
+}

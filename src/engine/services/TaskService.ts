@@ -1,0 +1,105 @@
+import { command } from '../../command/Command.js';
+import type { AuthContext } from '../../command/CommandContext.js';
+import type { CommandExecutor } from '../../command/CommandExecutor.js';
+import { count, describe, list, specOf } from '../../commands/query/QueryDefinition.js';
+import { applyModifications, readScope, type StoredVariable, type VariableModifications } from '../../commands/runtime/executionVariables.js';
+import { addTaskIdentityLink, deleteTaskIdentityLink, taskIdentityLinks, type IdentityLink } from '../../commands/task/identityLinks.js';
+import { requireTask, taskScope } from '../../commands/task/taskAccess.js';
+import {
+  claimTask, completeTask, delegateTask, resolveTask, setAssignee, setOwner, type CompleteTaskOptions,
+} from '../../commands/task/taskCommands.js';
+import { taskQuery, TASK_QUERY_SHAPE } from '../../commands/task/taskQuery.js';
+import { engineError } from '../../errors/EngineError.js';
+import type { TypedValue } from '../../execution/variables/TypedValue.js';
+import type { TaskEntity } from '../../persistence/ports/entities.js';
+import { where, type Condition } from '../../persistence/ports/query.js';
+import type { QueryRequest } from '../query/QueryRequest.js';
+import type { CommandContext } from '../../command/CommandContext.js';
+
+/** Camunda's `orQueries`: the conditions of each entry are OR-ed, and the result AND-ed to the query. */
+function orConditions(ctx: CommandContext, request: QueryRequest): Condition<'task'>[] {
+  const orQueries = request.filters['orQueries'];
+  if (!Array.isArray(orQueries) || orQueries.length === 0) return [];
+  return orQueries.map((filters: Record<string, unknown>) => {
+    const inner = Object.entries(filters)
+      .filter(([name]) => name !== 'includeAssignedTasks')
+      .map(([name, value]) => specOf(taskQuery(filters), { filters: { [name]: value }, sorting: [] }, ctx).where ?? { kind: 'true' } as Condition<'task'>)
+      .filter((c) => c.kind !== 'true');
+    return inner.length === 0 ? { kind: 'true' } as Condition<'task'> : where.or<'task'>(...inner);
+  });
+}
+
+/** User tasks: queries, assignment, completion, variables (Camunda's TaskService). */
+export class TaskService {
+  static readonly taskQuery = describe(TASK_QUERY_SHAPE);
+
+  constructor(private readonly executor: CommandExecutor) {}
+
+  queryTasks(request: QueryRequest): Promise<TaskEntity[]> {
+    return this.executor.execute(command('QueryTasks', (ctx) => list(ctx, taskQuery(request.filters), request, orConditions(ctx, request)), true));
+  }
+
+  countTasks(request: QueryRequest): Promise<number> {
+    return this.executor.execute(command('CountTasks', (ctx) => count(ctx, taskQuery(request.filters), request, orConditions(ctx, request)), true));
+  }
+
+  getTask(id: string): Promise<TaskEntity> {
+    return this.executor.execute(command('GetTask', async (ctx) => {
+      const task = await ctx.uow.get('task', id);
+      if (!task) throw engineError('restNotFound', `No matching task with id ${id}`);
+      return task;
+    }, true));
+  }
+
+  claim(taskId: string, userId: string | null, auth?: AuthContext): Promise<void> {
+    return this.executor.execute(command('ClaimTask', (ctx) => claimTask(ctx, taskId, userId)), auth);
+  }
+
+  setAssignee(taskId: string, userId: string | null, auth?: AuthContext): Promise<void> {
+    return this.executor.execute(command('SetAssignee', (ctx) => setAssignee(ctx, taskId, userId)), auth);
+  }
+
+  setOwner(taskId: string, userId: string | null): Promise<void> {
+    return this.executor.execute(command('SetOwner', (ctx) => setOwner(ctx, taskId, userId)));
+  }
+
+  delegate(taskId: string, userId: string | null): Promise<void> {
+    return this.executor.execute(command('DelegateTask', (ctx) => delegateTask(ctx, taskId, userId)));
+  }
+
+  resolve(taskId: string, variables: ReadonlyMap<string, TypedValue>): Promise<void> {
+    return this.executor.execute(command('ResolveTask', (ctx) => resolveTask(ctx, taskId, variables)));
+  }
+
+  complete(taskId: string, variables: ReadonlyMap<string, TypedValue>, options: CompleteTaskOptions = {}, auth?: AuthContext): Promise<Map<string, TypedValue> | null> {
+    return this.executor.execute(command('CompleteTask', (ctx) => completeTask(ctx, taskId, variables, options)), auth);
+  }
+
+  getVariables(taskId: string, local: boolean): Promise<StoredVariable[]> {
+    return this.executor.execute(command('GetTaskVariables', async (ctx) => {
+      const task = await requireTask(ctx, taskId);
+      const { runtime, scope } = await taskScope(ctx, task);
+      return readScope(runtime, scope, local);
+    }, true));
+  }
+
+  modifyVariables(taskId: string, changes: VariableModifications, local: boolean): Promise<void> {
+    return this.executor.execute(command('ModifyTaskVariables', async (ctx) => {
+      const task = await requireTask(ctx, taskId);
+      const { runtime, scope } = await taskScope(ctx, task);
+      applyModifications(runtime, scope, changes, local);
+    }));
+  }
+
+  getIdentityLinks(taskId: string, type?: string): Promise<IdentityLink[]> {
+    return this.executor.execute(command('GetIdentityLinks', (ctx) => taskIdentityLinks(ctx, taskId, type), true));
+  }
+
+  addIdentityLink(taskId: string, link: IdentityLink): Promise<void> {
+    return this.executor.execute(command('AddIdentityLink', (ctx) => addTaskIdentityLink(ctx, taskId, link)));
+  }
+
+  deleteIdentityLink(taskId: string, link: IdentityLink): Promise<void> {
+    return this.executor.execute(command('DeleteIdentityLink', (ctx) => deleteTaskIdentityLink(ctx, taskId, link)));
+  }
+}

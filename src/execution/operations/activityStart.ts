@@ -1,0 +1,28 @@
+import { activityInstanceId } from '../../util/ids.js';
+import { behaviorFor } from '../behavior/registry.js';
+import { ActivityExecution } from '../runtime/ActivityExecution.js';
+import { historyOf, operationsOf } from '../runtime/commandScope.js';
+import type { InstanceRuntime } from '../runtime/InstanceRuntime.js';
+import type { ExecutionEntity } from '../../persistence/ports/entities.js';
+
+/** The activity instance of the scope an execution runs in (the process instance for now). */
+export function parentActivityInstanceId(runtime: InstanceRuntime, execution: ExecutionEntity): string {
+  void execution;
+  return runtime.processInstanceId;
+}
+
+/**
+ * Activity start (Camunda's PvmAtomicOperationActivityExecute): the execution enters the
+ * activity with a fresh activity instance id, history records the start, and the activity's
+ * behaviour runs.
+ */
+export function startActivity(runtime: InstanceRuntime, execution: ExecutionEntity, activityId: string): void {
+  operationsOf(runtime.ctx).push(async () => {
+    const activity = runtime.activity(activityId);
+    execution.activityId = activity.id;
+    execution.activityInstanceId = activityInstanceId(runtime.ctx.ids, activity.id);
+    execution.isActive = true;
+    historyOf(runtime.ctx).activityStarted(execution, activity, parentActivityInstanceId(runtime, execution));
+    await behaviorFor(activity).execute(new ActivityExecution(runtime, execution));
+  });
+}

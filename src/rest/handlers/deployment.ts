@@ -1,0 +1,75 @@
+import type { Request, Response } from 'express';
+import multer from 'multer';
+import { RepositoryService } from '../../engine/services/RepositoryService.js';
+import { deploymentDto, deploymentWithDefinitionsDto, resourceDto, resourceMediaType } from '../dto/repository.js';
+import { restError } from '../errors.js';
+import { queryFromParams } from '../query/queryParams.js';
+import type { Handler } from '../reply.js';
+import { noContent, ok } from '../reply.js';
+
+const RESERVED = new Set(['deployment-name', 'deployment-activation-time', 'deployment-source', 'tenant-id', 'enable-duplicate-filtering', 'deploy-changed-only']);
+
+const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 50 * 1024 * 1024, files: 200 } });
+
+function parseMultipart(req: Request, res: Response): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!req.is('multipart/form-data')) {
+      reject(restError(400, 'Request must be multipart/form-data with at least one deployment resource', 'InvalidRequestException'));
+      return;
+    }
+    upload.any()(req, res, (error: unknown) => (error ? reject(restError(400, `Cannot parse multipart body: ${String((error as Error).message ?? error)}`)) : resolve()));
+  });
+}
+
+function textField(fields: Record<string, unknown>, name: string): string | null {
+  const value = fields[name];
+  const text = Array.isArray(value) ? value[value.length - 1] : value;
+  return typeof text === 'string' ? text : null;
+}
+
+const createDeployment: Handler = async (c) => {
+  await parseMultipart(c.req, c.res);
+  const fields = (c.req.body ?? {}) as Record<string, unknown>;
+  const files = (c.req.files ?? []) as Express.Multer.File[];
+  const byPart = new Map<string, Express.Multer.File>();
+  for (const file of files) if (!RESERVED.has(file.fieldname)) byPart.set(file.fieldname, file);
+  const resources = [...byPart.values()].map((file) => ({ name: file.originalname || file.fieldname, bytes: file.buffer }));
+  if (resources.length === 0) throw restError(400, 'No deployment resources contained in the form upload.');
+  const result = await c.engine.repository.deploy({
+    name: textField(fields, 'deployment-name'),
+    source: textField(fields, 'deployment-source'),
+    tenantId: textField(fields, 'tenant-id'),
+    enableDuplicateFiltering: textField(fields, 'enable-duplicate-filtering') === 'true',
+    deployChangedOnly: textField(fields, 'deploy-changed-only') === 'true',
+    resources,
+  });
+  return ok(deploymentWithDefinitionsDto(result.deployment, result.processDefinitions, c.baseUrl));
+};
+
+export const deploymentHandlers: Record<string, Handler> = {
+  createDeployment,
+  getDeployments: async (c) => {
+    const list = await c.engine.repository.queryDeployments(queryFromParams(c.query, RepositoryService.deploymentQuery));
+    return ok(list.map((d) => deploymentDto(d, c.baseUrl)));
+  },
+  getDeploymentsCount: async (c) =>
+    ok({ count: await c.engine.repository.countDeployments(queryFromParams(c.query, RepositoryService.deploymentQuery)) }),
+  getDeployment: async (c) => ok(deploymentDto(await c.engine.repository.getDeployment(c.params['id'] ?? ''), c.baseUrl)),
+  deleteDeployment: async (c) => {
+    await c.engine.repository.deleteDeployment(c.params['id'] ?? '', {
+      cascade: c.query['cascade'] === 'true', skipCustomListeners: c.query['skipCustomListeners'] === 'true',
+      skipIoMappings: c.query['skipIoMappings'] === 'true',
+    });
+    return noContent();
+  },
+  getDeploymentResources: async (c) => ok((await c.engine.repository.getDeploymentResources(c.params['id'] ?? '')).map(resourceDto)),
+  getDeploymentResource: async (c) => ok(resourceDto(await c.engine.repository.getDeploymentResource(c.params['id'] ?? '', c.params['resourceId'] ?? ''))),
+  getDeploymentResourceData: async (c) => {
+    const resource = await c.engine.repository.getDeploymentResource(c.params['id'] ?? '', c.params['resourceId'] ?? '');
+    const file = resource.name.split('/').pop() ?? resource.name;
+    return {
+      status: 200, raw: resource.bytes, contentType: resourceMediaType(resource.name),
+      headers: { 'Content-Disposition': `attachment; filename="${file}"` },
+    };
+  },
+};

@@ -1,0 +1,82 @@
+import { RepositoryService } from '../../engine/services/RepositoryService.js';
+import type { ProcessDefinitionEntity } from '../../persistence/ports/entities.js';
+import { processDefinitionDto } from '../dto/repository.js';
+import { processInstanceDto } from '../dto/runtime.js';
+import { wrapError } from '../errors.js';
+import { queryFromParams } from '../query/queryParams.js';
+import type { Handler, HandlerContext } from '../reply.js';
+import { ok } from '../reply.js';
+import { variablesInFor, variablesOut } from '../variables.js';
+
+type Resolve = (c: HandlerContext) => Promise<ProcessDefinitionEntity>;
+
+const byId: Resolve = (c) => c.engine.repository.getProcessDefinition(c.params['id'] ?? '');
+const byKey: Resolve = (c) => c.engine.repository.getLatestProcessDefinition(c.params['key'] ?? '', null);
+const byKeyAndTenant: Resolve = (c) => c.engine.repository.getLatestProcessDefinition(c.params['key'] ?? '', c.params['tenant-id'] ?? '');
+
+function body(c: HandlerContext): Record<string, unknown> {
+  return c.body && typeof c.body === 'object' ? (c.body as Record<string, unknown>) : {};
+}
+
+/** POST …/start (Camunda's ProcessDefinitionResource.startProcessInstance). */
+function start(resolve: Resolve): Handler {
+  return async (c) => {
+    const definition = await resolve(c);
+    const dto = body(c);
+    const prefix = `Cannot instantiate process definition ${definition.id}`;
+    const variables = variablesInFor(dto['variables'], prefix);
+    const withVariablesInReturn = dto['withVariablesInReturn'] === true;
+    const businessKey = typeof dto['businessKey'] === 'string' ? dto['businessKey'] : null;
+    const started = await c.engine.runtime.startProcessInstance({
+      processDefinitionId: definition.id, businessKey, variables, withVariablesInReturn,
+    }).catch((error: unknown) => {
+      throw wrapError(error, 500, (m) => `${prefix}: ${m}`);
+    });
+    const result: Record<string, unknown> = processInstanceDto(started.instance, started.ended, c.baseUrl);
+    if (withVariablesInReturn) result['variables'] = variablesOut(started.variables ?? new Map());
+    return ok(result);
+  };
+}
+
+/** GET …/xml: `{id, bpmn20Xml}`. */
+function xml(resolve: Resolve): Handler {
+  return async (c) => {
+    const definition = await resolve(c);
+    const model = await c.engine.repository.getProcessModel(definition.id);
+    return ok({ id: definition.id, bpmn20Xml: model.xml });
+  };
+}
+
+function get(resolve: Resolve): Handler {
+  return async (c) => ok(processDefinitionDto(await resolve(c)));
+}
+
+/** GET …/form-variables: start form fields are not modelled yet, so the start variables are empty. */
+function formVariables(resolve: Resolve): Handler {
+  return async (c) => {
+    await resolve(c);
+    return ok({});
+  };
+}
+
+export const processDefinitionHandlers: Record<string, Handler> = {
+  getProcessDefinitions: async (c) => {
+    const list = await c.engine.repository.queryProcessDefinitions(queryFromParams(c.query, RepositoryService.processDefinitionQuery));
+    return ok(list.map(processDefinitionDto));
+  },
+  getProcessDefinitionsCount: async (c) =>
+    ok({ count: await c.engine.repository.countProcessDefinitions(queryFromParams(c.query, RepositoryService.processDefinitionQuery)) }),
+  getProcessDefinition: get(byId),
+  getProcessDefinitionByKey: get(byKey),
+  getLatestProcessDefinitionByTenantId: get(byKeyAndTenant),
+  getProcessDefinitionBpmn20Xml: xml(byId),
+  getProcessDefinitionBpmn20XmlByKey: xml(byKey),
+  getProcessDefinitionBpmn20XmlByKeyAndTenantId: xml(byKeyAndTenant),
+  startProcessInstance: start(byId),
+  startProcessInstanceByKey: start(byKey),
+  startProcessInstanceByKeyAndTenantId: start(byKeyAndTenant),
+  getStartFormVariables: formVariables(byId),
+  getStartFormVariablesByKey: formVariables(byKey),
+  getStartFormVariablesByKeyAndTenantId: formVariables(byKeyAndTenant),
+};
+
