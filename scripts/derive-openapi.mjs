@@ -41,6 +41,32 @@ const contract = {
   components: strip(input.components),
 };
 
+/** JSON Schema's enum ignores `nullable`, so a nullable enum must list null itself (ajv, OAS 3.0). */
+function allowNullInNullableEnums(node) {
+  if (Array.isArray(node)) return node.forEach(allowNullInNullableEnums);
+  if (node === null || typeof node !== 'object') return;
+  if (node.nullable === true && Array.isArray(node.enum) && !node.enum.includes(null)) node.enum.push(null);
+  Object.values(node).forEach(allowNullInNullableEnums);
+}
+allowNullInNullableEnums(contract.components);
+
+/** Camunda DTO fields that hold another DTO are null when absent (e.g. TaskDto.camundaFormRef). */
+for (const schema of Object.values(contract.components.schemas)) {
+  const holders = [schema, ...(schema.allOf ?? [])];
+  for (const holder of holders) {
+    for (const [name, property] of Object.entries(holder.properties ?? {})) {
+      if (property && Object.keys(property).length === 1 && property.$ref) {
+        holder.properties[name] = { anyOf: [property, { enum: [null] }] };
+      }
+    }
+  }
+}
+allowNullInNullableEnums(contract.paths);
+
+// Camunda's REST layer answers `code: null` for REST-level errors without an engine cause
+// (ExceptionHandlerHelper only sets it from a ProcessEngineException), so the field is nullable.
+contract.components.schemas.ExceptionDto.properties.code.nullable = true;
+
 const extensionsFile = join(root, 'openapi', 'extensions.json');
 if (existsSync(extensionsFile)) {
   const extensions = JSON.parse(readFileSync(extensionsFile, 'utf8'));

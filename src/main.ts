@@ -10,9 +10,11 @@ async function main(): Promise<void> {
   const engine = await ProcessEngine.create({ databaseUrl: config.databaseUrl, historyLevel: config.historyLevel, logger: log });
   const app = await createApp(engine, { bodyLimit: config.bodyLimit });
   const server = app.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
     const dbKind = config.databaseUrl.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
-    log.info({ port: config.port, database: dbKind, historyLevel: config.historyLevel },
-      `m8flow listening on http://localhost:${config.port}/engine-rest`);
+    log.info({ port, database: dbKind, historyLevel: config.historyLevel },
+      `m8flow listening on http://localhost:${port}/engine-rest`);
   });
   server.keepAliveTimeout = 65_000;
   const stop = (signal: string) => {

@@ -1,14 +1,10 @@
 import { BpmnModdle } from 'bpmn-moddle';
 import camundaPackage from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
 import { isModdleElement, type ModdleElement } from './moddleAccess.js';
-import { XmlPositionIndex, type XmlPosition } from './xmlPositions.js';
+import { XmlPositionIndex, type PaddedValue, type XmlPosition } from './xmlPositions.js';
 
 /** Camunda's extension namespace (`camunda:` attributes and extension elements). */
 export const CAMUNDA_NS = 'http://camunda.org/schema/1.0/bpmn';
-/** The legacy namespace Camunda 7 still accepts in place of {@link CAMUNDA_NS}. */
-export const ACTIVITI_NS = 'http://activiti.org/bpmn';
-/** BPMN 2.0 model namespace (OMG, BPMN 2.0.2 §8). */
-export const BPMN_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 
 /**
  * One bpmn-moddle warning. moddle's multi-line "unparsable content" text is split into `content`
@@ -54,6 +50,7 @@ export function bpmnModdle(): BpmnModdle {
   return shared;
 }
 
+/** `xmlns:x="http://activiti.org/bpmn"`: the legacy namespace Camunda 7 accepts in place of its own. */
 const ACTIVITI_DECLARATION = /(\sxmlns:[A-Za-z_][\w.-]*\s*=\s*["'])http:\/\/activiti\.org\/bpmn(["'])/g;
 const UNPARSABLE = /^unparsable content ([\s\S]*?)\s*detected\n\tline: (\d+)\n\tcolumn: (\d+)\n\tnested error: ([\s\S]*)$/;
 
@@ -64,13 +61,12 @@ const UNPARSABLE = /^unparsable content ([\s\S]*?)\s*detected\n\tline: (\d+)\n\t
  */
 export async function readBpmn(xml: string): Promise<ReadBpmnResult> {
   const lines = XmlPositionIndex.scan(xml);
-  const source = xml.replace(ACTIVITI_DECLARATION, `$1${CAMUNDA_NS}$2`);
-  let parsed;
-  try {
-    parsed = await bpmnModdle().fromXML(source);
-  } catch (error: unknown) {
-    throw readError(error, lines);
-  }
+  const source = unpad(xml, lines.paddedValues).replace(ACTIVITI_DECLARATION, `$1${CAMUNDA_NS}$2`);
+  const parsed = await bpmnModdle()
+    .fromXML(source)
+    .catch((error: unknown) => {
+      throw readError(error, lines);
+    });
   const warnings = parsed.warnings.map(toWarning);
   if (!isModdleElement(parsed.rootElement)) {
     throw new BpmnReadError('Could not read XML: no BPMN definitions found', null, warnings);
@@ -80,6 +76,24 @@ export async function readBpmn(xml: string): Promise<ReadBpmnResult> {
     if (isModdleElement(element)) elementsById.set(id, element);
   }
   return { definitions: parsed.rootElement, warnings, elementsById, lines };
+}
+
+/**
+ * Moves the whitespace around ID/IDREF values outside their quotes (`id="a "` → `id="a" `): XML
+ * Schema collapses it, as Camunda's validating parser does, while moddle would drop the element.
+ * The text keeps its length, so every position stays valid.
+ */
+function unpad(xml: string, padded: readonly PaddedValue[]): string {
+  let result = '';
+  let done = 0;
+  for (const { start, end } of padded) {
+    const value = xml.slice(start, end);
+    const padding = value.match(/^\s*/)?.[0] ?? '';
+    const trimmed = value.trim();
+    result += xml.slice(done, start) + trimmed + xml.charAt(end) + padding + value.slice(padding.length + trimmed.length);
+    done = end + 1;
+  }
+  return result + xml.slice(done);
 }
 
 function field(value: unknown, name: string): unknown {

@@ -11,7 +11,6 @@ export interface ModdleElement {
 }
 
 type Getter = (name: string) => unknown;
-type InstanceOf = (type: string) => boolean;
 
 /** True when `value` is a moddle element (an object with a string `$type`). */
 export function isModdleElement(value: unknown): value is ModdleElement {
@@ -65,12 +64,6 @@ export function foreignAttr(element: ModdleElement, qualifiedName: string): stri
   return typeof value === 'string' ? value : null;
 }
 
-/** `$instanceOf` through moddle's type hierarchy, e.g. `bpmn:Activity`. */
-export function instanceOf(element: ModdleElement, type: string): boolean {
-  const check = element['$instanceOf'];
-  return typeof check === 'function' ? (check as InstanceOf).call(element, type) : element.$type === type;
-}
-
 /** The element's `id`, or null. */
 export function idOf(element: ModdleElement): string | null {
   return str(element, 'id');
@@ -85,9 +78,4 @@ export function extensionValues(element: ModdleElement): ModdleElement[] {
 /** Extension elements of one type, e.g. all `camunda:ExecutionListener` children. */
 export function extensionsOfType(element: ModdleElement, type: string): ModdleElement[] {
   return extensionValues(element).filter((value) => value.$type === type);
-}
-
-/** Text of a body-carrying element (`bpmn:FormalExpression`, `bpmn:Documentation`, …). */
-export function bodyText(element: ModdleElement | null, name = 'body'): string | null {
-  return element === null ? null : str(element, name);
 }

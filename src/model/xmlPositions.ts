@@ -38,6 +38,8 @@ const KNOWN_NAMESPACES: Readonly<Record<string, string>> = {
 };
 
 const NAME_CHAR = /[^\s/>=]/;
+/** ID and IDREF attributes: XML Schema collapses their whitespace, moddle does not. */
+const ID_ATTRIBUTES = new Set(['id', 'sourceRef', 'targetRef', 'default', 'attachedToRef']);
 const ATTRIBUTE = /([^\s=/>]+)\s*=\s*("[^"]*"|'[^']*')/y;
 
 interface OpenElement {
@@ -52,7 +54,11 @@ export class XmlPositionIndex {
   private readonly byOwner = new Map<string, ScannedElement[]>();
   private readonly byStart = new Map<string, ScannedElement>();
 
-  private constructor(readonly elements: readonly ScannedElement[]) {
+  private constructor(
+    readonly elements: readonly ScannedElement[],
+    /** ID/IDREF values with surrounding whitespace, which moddle would reject or not resolve. */
+    readonly paddedValues: readonly PaddedValue[],
+  ) {
     for (const element of elements) {
       if (element.id !== null) push(this.byIdMap, element.id, element);
       push(this.byOwner, element.ownerId ?? '', element);
@@ -62,7 +68,8 @@ export class XmlPositionIndex {
 
   /** Scans `xml`; never throws, a malformed tail is simply not indexed. */
   static scan(xml: string): XmlPositionIndex {
-    return new XmlPositionIndex(scanElements(xml));
+    const { elements, padded } = scanElements(xml);
+    return new XmlPositionIndex(elements, padded);
   }
 
   /** The document element, if any. */
@@ -138,9 +145,16 @@ function skipNonElement(xml: string, at: number): number {
   return -1;
 }
 
+/** Offsets of an attribute value (without quotes) that has leading or trailing whitespace. */
+export interface PaddedValue {
+  readonly start: number;
+  readonly end: number;
+}
+
 interface Tag {
   readonly rawName: string;
   readonly attributes: ReadonlyMap<string, string>;
+  readonly padded: readonly PaddedValue[];
   readonly selfClosing: boolean;
   readonly end: number;
 }
@@ -152,15 +166,18 @@ function readStartTag(xml: string, at: number): Tag | null {
   const rawName = xml.slice(at + 1, i);
   if (rawName === '') return null;
   const attributes = new Map<string, string>();
+  const padded: PaddedValue[] = [];
   for (;;) {
     while (i < xml.length && /\s/.test(xml.charAt(i))) i++;
-    if (xml.startsWith('/>', i)) return { rawName, attributes, selfClosing: true, end: i + 2 };
-    if (xml.charAt(i) === '>') return { rawName, attributes, selfClosing: false, end: i + 1 };
+    if (xml.startsWith('/>', i)) return { rawName, attributes, padded, selfClosing: true, end: i + 2 };
+    if (xml.charAt(i) === '>') return { rawName, attributes, padded, selfClosing: false, end: i + 1 };
     ATTRIBUTE.lastIndex = i;
     const match = ATTRIBUTE.exec(xml);
     if (!match || match[1] === undefined || match[2] === undefined) return null;
-    attributes.set(match[1], match[2].slice(1, -1));
+    const value = match[2].slice(1, -1);
+    attributes.set(match[1], value);
     i = ATTRIBUTE.lastIndex;
+    if (ID_ATTRIBUTES.has(match[1]) && value !== value.trim()) padded.push({ start: i - 1 - value.length, end: i - 1 });
   }
 }
 
@@ -181,9 +198,10 @@ function normalisedName(rawName: string, namespaces: ReadonlyMap<string, string>
   return known === undefined ? rawName : `${known}:${rawName.slice(colon + 1)}`;
 }
 
-function scanElements(xml: string): ScannedElement[] {
+function scanElements(xml: string): { elements: ScannedElement[]; padded: PaddedValue[] } {
   const starts = lineStarts(xml);
   const result: ScannedElement[] = [];
+  const padded: PaddedValue[] = [];
   const stack: OpenElement[] = [];
   let at = xml.indexOf('<');
   while (at !== -1) {
@@ -201,7 +219,8 @@ function scanElements(xml: string): ScannedElement[] {
     if (tag === null) break;
     const parent = stack[stack.length - 1];
     const namespaces = namespacesOf(tag, parent?.namespaces ?? new Map<string, string>());
-    const id = tag.attributes.get('id') ?? null;
+    const id = tag.attributes.get('id')?.trim() ?? null;
+    padded.push(...tag.padded);
     const ownerId = parent?.childOwner ?? null;
     result.push({
       name: normalisedName(tag.rawName, namespaces),
@@ -214,5 +233,5 @@ function scanElements(xml: string): ScannedElement[] {
     if (!tag.selfClosing) stack.push({ childOwner: id ?? ownerId, namespaces });
     at = xml.indexOf('<', tag.end);
   }
-  return result;
+  return { elements: result, padded };
 }

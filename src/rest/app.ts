@@ -64,18 +64,28 @@ function bodyError(error: unknown): unknown {
   return error;
 }
 
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'];
+
+/** No operation for this method and path: 405 with `Allow` when the path exists (as JAX-RS answers), else 404. */
+function unmatched(router: OpenAPIBackend, method: string, path: string): Reply {
+  const allowed = METHODS.filter((m) => m !== method && router.matchOperation({ method: m, path, headers: {}, query: {} }));
+  if (allowed.length === 0) return errorReply(restError(404, `No resource found at ${method} ${path}`, 'NotFoundException'));
+  const reply = errorReply(restError(405, `No resource method found for ${method}, return 405 with Allow header`, 'NotAllowedException'));
+  return { ...reply, headers: { Allow: allowed.join(', ') } };
+}
+
 async function dispatch(engine: ProcessEngine, router: OpenAPIBackend, validator: ResponseValidator | undefined,
   req: Request, res: Response): Promise<void> {
   const engineName = req.params['engineName'];
   if (engineName !== undefined && engineName !== 'default') {
-    sendReply(req, res, errorReply(restError(404, `No process engine available with name ${engineName}`, 'RestException')));
+    sendReply(req, res, errorReply(restError(400, 'No process engine available')));
     return;
   }
   const prefix = engineName === undefined ? '/engine-rest' : `/engine-rest/engine/${engineName}`;
   const path = req.path.slice(prefix.length) || '/';
   const operation = router.matchOperation({ method: req.method, path, headers: {}, query: {} });
   if (!operation) {
-    sendReply(req, res, errorReply(restError(404, `No resource found at ${req.method} ${path}`, 'NotFoundException')));
+    sendReply(req, res, unmatched(router, req.method, path));
     return;
   }
   const handler = HANDLERS[operation.operationId ?? ''];

@@ -35,7 +35,7 @@ export async function createRouter(): Promise<OpenAPIBackend> {
   const api = new OpenAPIBackend({
     definition: structuredClone(loadContract()),
     quick: true,
-    validate: false,
+    validate: true,
     ajvOpts: { strict: false, validateFormats: false },
   });
   api.register({

@@ -32,20 +32,40 @@ export function readScope(runtime: InstanceRuntime, scope: VariableScopeRef, loc
   });
 }
 
+/**
+ * One variable as Camunda's `getVariable(Local)Typed` reads it: from the scope itself (`local`) or
+ * the nearest enclosing scope that has it; null when no scope has it.
+ */
+export function readVariable(runtime: InstanceRuntime, scope: VariableScopeRef, name: string, local: boolean): StoredVariable | null {
+  const owner = (local ? [scope] : runtime.variables.chain(scope)).find((s) => runtime.variables.hasLocal(name, s));
+  const value = owner ? runtime.variables.getLocal(name, owner) : undefined;
+  if (!owner || !value) return null;
+  return { name, value, id: runtime.variables.row(name, owner)?.id ?? null };
+}
+
 export async function getExecutionVariables(ctx: CommandContext, executionId: string, local: boolean): Promise<StoredVariable[]> {
   const runtime = await runtimeOfExecution(ctx, executionId);
   return readScope(runtime, { executionId }, local);
 }
 
-/** Applies Camunda's PatchVariablesDto: first deletions, then modifications. */
+/** `GetExecutionVariableTypedCmd`: one variable of an execution, null when it is not set. */
+export async function getExecutionVariable(ctx: CommandContext, executionId: string, name: string, local: boolean): Promise<StoredVariable | null> {
+  const runtime = await runtimeOfExecution(ctx, executionId);
+  return readVariable(runtime, { executionId }, name, local);
+}
+
+/**
+ * Applies Camunda's PatchVariablesDto like `AbstractPatchVariablesCmd`: first the modifications,
+ * then the deletions (a name in both ends up deleted).
+ */
 export function applyModifications(runtime: InstanceRuntime, scope: VariableScopeRef, changes: VariableModifications, local: boolean): void {
-  for (const name of changes.deletions) {
-    if (local) runtime.variables.removeLocal(name, scope);
-    else runtime.variables.remove(name, scope);
-  }
   for (const [name, value] of changes.modifications) {
     if (local) runtime.variables.setLocal(name, value, scope);
     else runtime.variables.set(name, value, scope);
+  }
+  for (const name of changes.deletions) {
+    if (local) runtime.variables.removeLocal(name, scope);
+    else runtime.variables.remove(name, scope);
   }
 }
 

@@ -7,7 +7,9 @@ import { processInstanceQuery, processInstancesOnly } from '../../commands/runti
 import {
   StartProcessInstanceCmd, type StartedProcessInstance, type StartProcessInstanceRequest,
 } from '../../commands/runtime/StartProcessInstanceCmd.js';
-import { getExecutionVariables, modifyExecutionVariables, type VariableModifications } from '../../commands/runtime/executionVariables.js';
+import {
+  getExecutionVariable, getExecutionVariables, modifyExecutionVariables, type VariableModifications,
+} from '../../commands/runtime/executionVariables.js';
 import { count, describe, list } from '../../commands/query/QueryDefinition.js';
 import { engineError } from '../../errors/EngineError.js';
 import type { StoredVariable } from '../../commands/runtime/executionVariables.js';
@@ -55,6 +57,11 @@ export class RuntimeService {
   /** Variables visible from an execution (or only its own with `local`). */
   getVariables(executionId: string, local: boolean): Promise<StoredVariable[]> {
     return this.executor.execute(command('GetExecutionVariables', (ctx) => getExecutionVariables(ctx, executionId, local), true));
+  }
+
+  /** One variable visible from an execution (or only its own with `local`); null when not set. */
+  getVariable(executionId: string, name: string, local: boolean): Promise<StoredVariable | null> {
+    return this.executor.execute(command('GetExecutionVariable', (ctx) => getExecutionVariable(ctx, executionId, name, local), true));
   }
 
   modifyVariables(executionId: string, modifications: VariableModifications, local: boolean): Promise<void> {

@@ -2,7 +2,9 @@ import { command } from '../../command/Command.js';
 import type { AuthContext } from '../../command/CommandContext.js';
 import type { CommandExecutor } from '../../command/CommandExecutor.js';
 import { count, describe, list, specOf } from '../../commands/query/QueryDefinition.js';
-import { applyModifications, readScope, type StoredVariable, type VariableModifications } from '../../commands/runtime/executionVariables.js';
+import {
+  applyModifications, readScope, readVariable, type StoredVariable, type VariableModifications,
+} from '../../commands/runtime/executionVariables.js';
 import { addTaskIdentityLink, deleteTaskIdentityLink, taskIdentityLinks, type IdentityLink } from '../../commands/task/identityLinks.js';
 import { requireTask, taskScope } from '../../commands/task/taskAccess.js';
 import {
@@ -10,6 +12,8 @@ import {
 } from '../../commands/task/taskCommands.js';
 import { taskQuery, TASK_QUERY_SHAPE } from '../../commands/task/taskQuery.js';
 import { engineError } from '../../errors/EngineError.js';
+import type { InstanceRuntime } from '../../execution/runtime/InstanceRuntime.js';
+import type { VariableScopeRef } from '../../execution/runtime/VariableStore.js';
 import type { TypedValue } from '../../execution/variables/TypedValue.js';
 import type { TaskEntity } from '../../persistence/ports/entities.js';
 import { where, type Condition } from '../../persistence/ports/query.js';
@@ -27,6 +31,13 @@ function orConditions(ctx: CommandContext, request: QueryRequest): Condition<'ta
       .filter((c) => c.kind !== 'true');
     return inner.length === 0 ? { kind: 'true' } as Condition<'task'> : where.or<'task'>(...inner);
   });
+}
+
+/** The variable scope of a task for Camunda's get/set variable commands ("task … doesn't exist"). */
+async function variableScopeOf(ctx: CommandContext, taskId: string): Promise<{ runtime: InstanceRuntime; scope: VariableScopeRef }> {
+  const task = await ctx.uow.get('task', taskId);
+  if (!task) throw engineError('nullValue', `task ${taskId} doesn't exist: task is null`);
+  return taskScope(ctx, task);
 }
 
 /** User tasks: queries, assignment, completion, variables (Camunda's TaskService). */
@@ -83,11 +94,36 @@ export class TaskService {
     }, true));
   }
 
+  /** `GetTaskVariablesCmd`: the task's variables (or only its own with `local`). */
+  getVariablesTyped(taskId: string, local: boolean): Promise<StoredVariable[]> {
+    return this.executor.execute(command('GetTaskVariablesTyped', async (ctx) => {
+      const { runtime, scope } = await variableScopeOf(ctx, taskId);
+      return readScope(runtime, scope, local);
+    }, true));
+  }
+
+  /** `GetTaskVariableCmdTyped`: one variable seen from the task; null when it is not set. */
+  getVariable(taskId: string, name: string, local: boolean): Promise<StoredVariable | null> {
+    return this.executor.execute(command('GetTaskVariable', async (ctx) => {
+      const { runtime, scope } = await variableScopeOf(ctx, taskId);
+      return readVariable(runtime, scope, name, local);
+    }, true));
+  }
+
+  /** `PatchTaskVariablesCmd` (also used for setting one variable): modifications, then deletions. */
   modifyVariables(taskId: string, changes: VariableModifications, local: boolean): Promise<void> {
     return this.executor.execute(command('ModifyTaskVariables', async (ctx) => {
+      const { runtime, scope } = await variableScopeOf(ctx, taskId);
+      applyModifications(runtime, scope, changes, local);
+    }));
+  }
+
+  /** `RemoveTaskVariablesCmd`: a missing task is "Cannot find task with id …". */
+  removeVariable(taskId: string, name: string, local: boolean): Promise<void> {
+    return this.executor.execute(command('RemoveTaskVariable', async (ctx) => {
       const task = await requireTask(ctx, taskId);
       const { runtime, scope } = await taskScope(ctx, task);
-      applyModifications(runtime, scope, changes, local);
+      applyModifications(runtime, scope, { modifications: new Map(), deletions: [name] }, local);
     }));
   }
 

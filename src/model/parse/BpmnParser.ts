@@ -5,7 +5,7 @@ import { children, str } from '../moddleAccess.js';
 import { reportModdleWarnings } from './moddleWarnings.js';
 import { ParseContext, type ParseOptions } from './ParseContext.js';
 import { parseException } from './problems.js';
-import { isExecutableProcess, parseProcess } from './process.js';
+import { isExecutableProcess, parseProcess } from './parseProcess.js';
 
 function warningProblem(warning: ModdleWarning): ParseProblem {
   return { message: warning.message, line: warning.start?.line ?? 0, column: warning.start?.column ?? 0, mainElementId: null, elementIds: [] };

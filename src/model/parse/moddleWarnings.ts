@@ -38,7 +38,11 @@ function unknownBpmnAttribute(ctx: ParseContext, warning: ModdleWarning): boolea
   return true;
 }
 
-/** Content moddle dropped: a duplicate id (Xerces' `cvc-id.2`) or an unknown BPMN element. */
+/**
+ * Content moddle dropped or could not read: a duplicate id (Xerces' `cvc-id.2`), or any problem
+ * with a tag of the BPMN namespace (unknown element, unreadable attribute, illegal id), which
+ * would otherwise vanish from the model without notice.
+ */
 function droppedContent(ctx: ParseContext, warning: ModdleWarning): boolean {
   if (warning.nested === null) return false;
   const duplicate = DUPLICATE_ID.exec(warning.nested)?.[1];
@@ -48,7 +52,8 @@ function droppedContent(ctx: ParseContext, warning: ModdleWarning): boolean {
     ctx.error(`cvc-id.2: There are multiple occurrences of ID value '${duplicate}'.`, location);
     return true;
   }
-  if (!BPMN_CONTENT.test(warning.nested)) return false;
+  const tag = warning.start === null ? undefined : ctx.document.lines.startingAt(warning.start);
+  if (!(tag?.name.startsWith('bpmn:') ?? false) && !BPMN_CONTENT.test(warning.nested)) return false;
   ctx.error(`Invalid content ${warning.content ?? ''}: ${warning.nested}`, startLocation(ctx, warning));
   return true;
 }

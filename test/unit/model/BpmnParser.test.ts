@@ -164,6 +164,13 @@ describe('BpmnParser: problems', () => {
     expect(errors.map((e) => e.mainElementId)).toEqual(['noStart', 'plain', 'second']);
   });
 
+  it('collapses whitespace around ids and references, as XML Schema validation does', async () => {
+    const xml = fixture('BpmnParser.minimal').replace('id="toEnd"', 'id=" toEnd "').replace('sourceRef="task" targetRef="end"', 'sourceRef="task " targetRef="end"');
+    const { processes } = await parseBpmn('padded.bpmn', xml);
+    expect(processes[0]?.flows.get('toEnd')).toMatchObject({ sourceId: 'task', targetId: 'end' });
+    expect(processes[0]?.activities.get('end')).toMatchObject({ line: 13 });
+  });
+
   it('parses the same resource to equal graphs every time', async () => {
     const xml = fixture('BpmnParser.minimal');
     const [a, b] = await Promise.all([parseBpmn('a.bpmn', xml), parseBpmn('a.bpmn', xml)]);
