@@ -31,7 +31,7 @@ export class DeleteProcessInstanceCmd implements Command<void> {
     const runtime = await InstanceRuntime.load(ctx, this.processInstanceId);
     await endProcessInstance(runtime, {
       state: 'EXTERNALLY_TERMINATED', endActivityId: null, deleteReason: this.options.deleteReason ?? null,
-      cancelActivities: true,
+      cancelActivities: true, skipCustomListeners: this.options.skipCustomListeners ?? false,
     });
   }
 }

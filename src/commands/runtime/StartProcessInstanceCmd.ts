@@ -1,7 +1,9 @@
 import type { Command } from '../../command/Command.js';
 import type { CommandContext } from '../../command/CommandContext.js';
 import { engineError } from '../../errors/EngineError.js';
+import { fireExecutionListeners } from '../../execution/listeners/fireListeners.js';
 import { startActivity } from '../../execution/operations/activityStart.js';
+import { ActivityExecution } from '../../execution/runtime/ActivityExecution.js';
 import { historyOf, operationsOf } from '../../execution/runtime/commandScope.js';
 import { InstanceRuntime } from '../../execution/runtime/InstanceRuntime.js';
 import type { TypedValue } from '../../execution/variables/TypedValue.js';
@@ -51,7 +53,11 @@ export class StartProcessInstanceCmd implements Command<StartedProcessInstance> 
     const pi = runtime.processInstance;
     const initial = deployed.graph.initialActivityId;
     historyOf(ctx).processInstanceStarted(pi, definition, initial);
-    for (const [name, value] of this.request.variables ?? []) runtime.variables.setLocal(name, value, { executionId: pi.id });
+    const scope = { executionId: pi.id };
+    for (const [name, value] of this.request.variables ?? []) runtime.variables.setLocal(name, value, scope);
+    const initiator = deployed.graph.initiatorVariable;
+    if (initiator) runtime.variables.setLocal(initiator, runtime.variables.codec.fromPlain(ctx.auth.userId), scope);
+    await fireExecutionListeners(new ActivityExecution(runtime, pi), deployed.graph.executionListeners, 'start');
     startActivity(runtime, pi, initial);
     await operationsOf(ctx).run();
     const ended = runtime.ended;

@@ -19,7 +19,7 @@ function outgoingFlows(execution: ActivityExecution): SequenceFlow[] {
  * without a condition or whose condition holds, except the default flow; if none qualifies take
  * the default flow; with no outgoing flow at all the execution ends (implicit end).
  */
-export async function leave(execution: ActivityExecution, defaultFlowId: string | null = null): Promise<void> {
+export async function leave(execution: ActivityExecution, defaultFlowId: string | null = execution.activity.defaultFlowId ?? null): Promise<void> {
   const outgoing = outgoingFlows(execution);
   const selected: SequenceFlow[] = [];
   for (const flow of outgoing) {

@@ -1,5 +1,6 @@
 import { activityInstanceId } from '../../util/ids.js';
 import { behaviorFor } from '../behavior/registry.js';
+import { fireExecutionListeners } from '../listeners/fireListeners.js';
 import { ActivityExecution } from '../runtime/ActivityExecution.js';
 import { historyOf, operationsOf } from '../runtime/commandScope.js';
 import type { InstanceRuntime } from '../runtime/InstanceRuntime.js';
@@ -23,6 +24,8 @@ export function startActivity(runtime: InstanceRuntime, execution: ExecutionEnti
     execution.activityInstanceId = activityInstanceId(runtime.ctx.ids, activity.id);
     execution.isActive = true;
     historyOf(runtime.ctx).activityStarted(execution, activity, parentActivityInstanceId(runtime, execution));
-    await behaviorFor(activity).execute(new ActivityExecution(runtime, execution));
+    const activityExecution = new ActivityExecution(runtime, execution);
+    await fireExecutionListeners(activityExecution, activity.executionListeners, 'start');
+    await behaviorFor(activity).execute(activityExecution);
   });
 }

@@ -1,5 +1,6 @@
 import type { ExecutionEntity } from '../../persistence/ports/entities.js';
-import type { ActivityExecution } from '../runtime/ActivityExecution.js';
+import { fireExecutionListeners } from '../listeners/fireListeners.js';
+import { ActivityExecution } from '../runtime/ActivityExecution.js';
 import { historyOf } from '../runtime/commandScope.js';
 import type { InstanceRuntime } from '../runtime/InstanceRuntime.js';
 import { endActivityInstance } from './activityEnd.js';
@@ -42,17 +43,23 @@ async function reassignExecution(runtime: InstanceRuntime, fromId: string, toId:
 export async function endExecution(execution: ActivityExecution): Promise<void> {
   const { runtime, entity } = execution;
   const endActivityId = entity.activityId;
+  if (endActivityId) await fireExecutionListeners(execution, runtime.activity(endActivityId).executionListeners, 'end');
   await endActivityInstance(runtime, entity);
   if (entity.isConcurrent) {
     const scope = runtime.scopeExecution(entity);
     runtime.removeExecution(entity);
-    if (runtime.children(scope).length === 0) {
-      await endProcessInstance(runtime, { state: 'COMPLETED', endActivityId, deleteReason: null });
-      return;
-    }
+    if (runtime.children(scope).length === 0) return completeProcessInstance(runtime, endActivityId);
     await pruneLastConcurrentChild(runtime, scope);
     return;
   }
   entity.activityId = endActivityId;
+  await completeProcessInstance(runtime, endActivityId);
+}
+
+/** The last path ended: process-level `end` listeners fire, then the instance completes. */
+async function completeProcessInstance(runtime: InstanceRuntime, endActivityId: string | null): Promise<void> {
+  const pi = runtime.processInstance;
+  pi.activityId = null;
+  await fireExecutionListeners(new ActivityExecution(runtime, pi), runtime.deployed.graph.executionListeners, 'end');
   await endProcessInstance(runtime, { state: 'COMPLETED', endActivityId, deleteReason: null });
 }

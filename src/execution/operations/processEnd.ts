@@ -1,4 +1,8 @@
 import { where } from '../../persistence/ports/query.js';
+import type { TaskEntity } from '../../persistence/ports/entities.js';
+import { fireExecutionListeners } from '../listeners/fireListeners.js';
+import { fireTaskEvent } from '../listeners/taskEvents.js';
+import { ActivityExecution } from '../runtime/ActivityExecution.js';
 import { historyOf } from '../runtime/commandScope.js';
 import type { InstanceRuntime } from '../runtime/InstanceRuntime.js';
 
@@ -9,6 +13,22 @@ export interface ProcessEndOptions {
   deleteReason: string | null;
   /** Cancel open activity instances in history (deletion), rather than complete them. */
   cancelActivities?: boolean;
+  /** Deletion with skipCustomListeners: no task `delete` or execution `end` listeners fire. */
+  skipCustomListeners?: boolean;
+}
+
+/**
+ * A deleted instance says goodbye the Camunda way: task `delete` listeners, `end` listeners of the
+ * activities still active, then the process-level `end` listeners.
+ */
+async function fireCancelListeners(runtime: InstanceRuntime, tasks: readonly TaskEntity[]): Promise<void> {
+  for (const task of tasks) await fireTaskEvent(runtime.ctx, task, 'delete');
+  for (const execution of runtime.executions()) {
+    if (!execution.activityId) continue;
+    const activity = runtime.deployed.graph.activities.get(execution.activityId);
+    await fireExecutionListeners(new ActivityExecution(runtime, execution), activity?.executionListeners, 'end');
+  }
+  await fireExecutionListeners(new ActivityExecution(runtime, runtime.processInstance), runtime.deployed.graph.executionListeners, 'end');
 }
 
 /**
@@ -27,6 +47,7 @@ export async function endProcessInstance(runtime: InstanceRuntime, options: Proc
     }
   }
   const tasks = await ctx.uow.find('task', { where: where.eq('processInstanceId', piId) });
+  if (options.cancelActivities && !options.skipCustomListeners) await fireCancelListeners(runtime, tasks);
   for (const task of tasks) {
     await history.taskEnded(task, options.deleteReason ?? 'deleted');
     ctx.uow.delete('task', task);

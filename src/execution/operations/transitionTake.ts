@@ -1,5 +1,6 @@
 import type { SequenceFlow } from '../../model/graph/ProcessGraph.js';
-import type { ActivityExecution } from '../runtime/ActivityExecution.js';
+import { fireExecutionListeners } from '../listeners/fireListeners.js';
+import { ActivityExecution } from '../runtime/ActivityExecution.js';
 import { endActivityInstance } from './activityEnd.js';
 import { startActivity } from './activityStart.js';
 
@@ -11,22 +12,25 @@ import { startActivity } from './activityStart.js';
  */
 export async function takeTransitions(execution: ActivityExecution, flows: readonly SequenceFlow[]): Promise<void> {
   const { runtime, entity } = execution;
+  await fireExecutionListeners(execution, execution.activity.executionListeners, 'end');
   await endActivityInstance(runtime, entity);
   const [first, ...rest] = flows;
   if (!first) return;
-  if (rest.length === 0) {
-    entity.activityId = null;
-    startActivity(runtime, entity, first.targetId);
-    return;
-  }
+  if (rest.length === 0) return take(execution, first);
   if (!entity.isConcurrent) {
     entity.isActive = false;
     entity.activityId = null;
-    for (const flow of flows) startActivity(runtime, runtime.createConcurrentChild(entity), flow.targetId);
+    for (const flow of flows) await take(new ActivityExecution(runtime, runtime.createConcurrentChild(entity)), flow);
     return;
   }
   const parent = runtime.scopeExecution(entity);
-  entity.activityId = null;
-  startActivity(runtime, entity, first.targetId);
-  for (const flow of rest) startActivity(runtime, runtime.createConcurrentChild(parent), flow.targetId);
+  await take(execution, first);
+  for (const flow of rest) await take(new ActivityExecution(runtime, runtime.createConcurrentChild(parent)), flow);
+}
+
+/** Takes one flow: its `take` listeners fire, then the target activity starts. */
+async function take(execution: ActivityExecution, flow: SequenceFlow): Promise<void> {
+  await fireExecutionListeners(execution, flow.executionListeners, 'take');
+  execution.entity.activityId = null;
+  startActivity(execution.runtime, execution.entity, flow.targetId);
 }

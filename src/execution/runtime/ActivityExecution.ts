@@ -49,13 +49,13 @@ export class ActivityExecution {
   }
 
   /** Resolves identifiers for expressions: variables first, then the `execution` bean. */
-  elContext(extraBeans: Record<string, unknown> = {}): ElContext {
+  elContext(extraBeans: Record<string, unknown> = {}, eventName: string | null = null): ElContext {
     return {
       resolve: (name: string): Resolution => {
         const value = this.runtime.variables.get(name, this.scope);
         if (value) return { found: true, value: this.runtime.variables.codec.toPlain(value) };
         if (Object.hasOwn(extraBeans, name)) return { found: true, value: extraBeans[name] };
-        if (name === 'execution') return { found: true, value: this.elBean() };
+        if (name === 'execution') return { found: true, value: this.elBean(eventName) };
         return { found: false };
       },
     };
@@ -67,8 +67,8 @@ export class ActivityExecution {
   }
 
   /** The `execution` object expressions can call methods on. */
-  elBean(): ElBean {
-    const bridge = this.scriptBridge(null);
+  elBean(eventName: string | null = null): ElBean {
+    const bridge = this.scriptBridge(eventName);
     const properties: Record<string, unknown> = {
       id: bridge.id, processInstanceId: bridge.processInstanceId, processDefinitionId: bridge.processDefinitionId,
       activityId: bridge.activityId, activityInstanceId: bridge.activityInstanceId, businessKey: bridge.businessKey,

@@ -73,6 +73,11 @@ const STRING_METHODS: ReadonlyMap<string, JavaMethod<string>> = new Map([
   ['indexOf', method<string>([1, 2], (s, [x, from]) => s.indexOf(toText(x), from === undefined ? 0 : toInteger(from)))],
   ['replace', method<string>([2], (s, [x, y]) => s.replaceAll(toText(x), () => toText(y)))],
   ['matches', method<string>([1], (s, [x]) => matches(s, toText(x)))],
+  ['concat', method<string>([1], (s, [x]) => s + toText(x))],
+  ['lastIndexOf', method<string>([1], (s, [x]) => s.lastIndexOf(toText(x)))],
+  ['charAt', method<string>([1], (s, [x]) => s.charAt(toInteger(x)))],
+  ['split', method<string>([1], (s, [x]) => s.split(new RegExp(toText(x))))],
+  ['toString', method<string>([0], (s) => s)],
 ]);
 
 function listGet(list: readonly unknown[], index: unknown): unknown {

@@ -13,6 +13,12 @@ export interface ParseOptions {
   readonly isNewDeployment?: boolean;
   /** Script languages (lowercase) some script runner accepts. Default: {@link DEFAULT_SCRIPT_LANGUAGES}. */
   readonly scriptLanguages?: readonly string[];
+  /**
+   * Report features the execution layer does not run yet (async continuations, input/output
+   * mappings, Java listeners) as M8-09002 errors. On for deployments; model tests turn it off to
+   * check what the parser reads.
+   */
+  readonly checkRuntimeSupport?: boolean;
 }
 
 /** JavaScript runs in the sandbox; JUEL "scripts" are expressions (Camunda's default script language). */
@@ -34,6 +40,7 @@ export class ParseContext {
   readonly warnings: ParseProblem[] = [];
   readonly scriptLanguages: readonly string[];
   readonly isNewDeployment: boolean;
+  readonly checkRuntimeSupport: boolean;
 
   constructor(
     readonly resourceName: string,
@@ -42,6 +49,7 @@ export class ParseContext {
   ) {
     this.scriptLanguages = options.scriptLanguages ?? DEFAULT_SCRIPT_LANGUAGES;
     this.isNewDeployment = options.isNewDeployment ?? true;
+    this.checkRuntimeSupport = options.checkRuntimeSupport ?? true;
   }
 
   /** Location of an element that has an id (its first occurrence), or null. */

@@ -10,6 +10,7 @@ import {
 import { checkInputOutputAllowed, parseInputOutput } from './camunda/inputOutput.js';
 import { parseExecutionListeners } from './camunda/listeners.js';
 import type { ActivityDraft, ProcessScope } from './ProcessScope.js';
+import { checkRuntimeSupport } from './runtimeSupport.js';
 
 /** What an element module decides about a node; everything else is common to all flow nodes. */
 export interface ActivitySpec {
@@ -80,6 +81,7 @@ export function addActivity(element: ModdleElement, scope: ProcessScope, spec: A
     failedJobRetryTimeCycle: parseRetryTimeCycle(element),
     defaultFlowId: spec.definition.kind === 'exclusiveGateway' ? null : defaultFlowId(element, scope),
   };
+  checkRuntimeSupport(element, scope, node);
   scope.addActivity(node);
   return node;
 }

@@ -7,6 +7,7 @@ import {
   parsePriority,
 } from './camunda/attributes.js';
 import { parseExecutionListeners } from './camunda/listeners.js';
+import { checkListeners } from './runtimeSupport.js';
 import { elementModules, IGNORED_FLOW_ELEMENTS } from './elements/index.js';
 import type { ParseContext } from './ParseContext.js';
 import { ProcessScope } from './ProcessScope.js';
@@ -126,6 +127,7 @@ export function parseProcess(ctx: ParseContext, process: ModdleElement): Process
   const scope = new ProcessScope(ctx, process, processId);
   parseFlowElements(scope);
   const listeners = parseExecutionListeners(ctx, process, processId);
+  checkListeners(process, scope, listeners, 'camunda:executionListener');
   validateProcess(scope);
   return toGraph(scope, header, listeners);
 }

@@ -12,10 +12,10 @@ export function selfLink(baseUrl: string, path: string): AtomLink {
   return { method: 'GET', href: `${baseUrl}${path}`, rel: 'self' };
 }
 
-/** Camunda's DeploymentDto. */
-export function deploymentDto(d: DeploymentEntity, baseUrl: string) {
+/** Camunda's DeploymentDto; only the create response carries a self link (`baseUrl` given). */
+export function deploymentDto(d: DeploymentEntity, baseUrl: string | null = null) {
   return {
-    links: [selfLink(baseUrl, `/deployment/${d.id}`)],
+    links: baseUrl === null ? [] : [selfLink(baseUrl, `/deployment/${d.id}`)],
     id: d.id, name: d.name, source: d.source, deploymentTime: formatDate(d.deploymentTime), tenantId: d.tenantId,
   };
 }
@@ -30,11 +30,15 @@ export function processDefinitionDto(p: ProcessDefinitionEntity) {
   };
 }
 
-/** Camunda's DeploymentWithDefinitionsDto: definition maps keyed by id, null when nothing was deployed. */
+/**
+ * Camunda's DeploymentWithDefinitionsDto: definition maps keyed by id, null when no definition was
+ * deployed (a duplicate-filtered redeploy, or only non-BPMN resources).
+ */
 export function deploymentWithDefinitionsDto(d: DeploymentEntity, definitions: readonly ProcessDefinitionEntity[] | null, baseUrl: string) {
   return {
     ...deploymentDto(d, baseUrl),
-    deployedProcessDefinitions: definitions === null ? null : Object.fromEntries(definitions.map((p) => [p.id, processDefinitionDto(p)])),
+    deployedProcessDefinitions: definitions === null || definitions.length === 0
+      ? null : Object.fromEntries(definitions.map((p) => [p.id, processDefinitionDto(p)])),
     deployedCaseDefinitions: null,
     deployedDecisionDefinitions: null,
     deployedDecisionRequirementsDefinitions: null,
@@ -46,14 +50,24 @@ export function resourceDto(r: ResourceEntity) {
   return { id: r.id, name: r.name, deploymentId: r.deploymentId };
 }
 
-const MEDIA_TYPES: [RegExp, string][] = [
-  [/\.(bpmn|bpmn20\.xml|dmn|dmn11\.xml|cmmn|cmmn11\.xml|xml)$/i, 'application/xml'],
-  [/\.png$/i, 'image/png'], [/\.svg$/i, 'image/svg+xml'], [/\.(jpg|jpeg)$/i, 'image/jpeg'], [/\.gif$/i, 'image/gif'],
-  [/\.(form|json)$/i, 'application/json'], [/\.(html|htm)$/i, 'text/html'], [/\.js$/i, 'application/javascript'],
-  [/\.css$/i, 'text/css'], [/\.txt$/i, 'text/plain'],
-];
+/** Camunda's media types by the resource name's last extension (DeploymentResourcesResourceImpl). */
+const MEDIA_TYPES: Readonly<Record<string, string>> = {
+  bpmn: 'application/xml', cmmn: 'application/xml', dmn: 'application/xml', json: 'application/json', xml: 'application/xml',
+  gif: 'image/gif', jpeg: 'image/jpeg', jpe: 'image/jpeg', jpg: 'image/jpeg', png: 'image/png', svg: 'image/svg+xml',
+  tiff: 'image/tiff', tif: 'image/tiff', groovy: 'text/plain', java: 'text/plain', js: 'text/plain', php: 'text/plain',
+  py: 'text/plain', rb: 'text/plain', html: 'text/html', txt: 'text/plain',
+};
 
 /** Media type of a deployed resource by its file name (octet-stream when unknown). */
 export function resourceMediaType(name: string): string {
-  return MEDIA_TYPES.find(([pattern]) => pattern.test(name))?.[1] ?? 'application/octet-stream';
+  const extension = name.split('.').pop() ?? '';
+  return MEDIA_TYPES[extension] ?? 'application/octet-stream';
+}
+
+/** Camunda's `attachment; filename="x"; filename*=UTF-8''x` (URLEncoder-style escaping). */
+export function attachmentDisposition(resourceName: string): string {
+  const file = resourceName.replace(/\\/g, '/').split('/').pop() || 'data';
+  const encoded = encodeURIComponent(file).replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const plain = file.replace(/[^\x20-\x7e]/g, '?').replace(/"/g, '\\"');
+  return `attachment; filename="${plain}"; filename*=UTF-8''${encoded}`;
 }

@@ -1,10 +1,11 @@
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import { RepositoryService } from '../../engine/services/RepositoryService.js';
-import { deploymentDto, deploymentWithDefinitionsDto, resourceDto, resourceMediaType } from '../dto/repository.js';
-import { restError } from '../errors.js';
+import { attachmentDisposition, deploymentDto, deploymentWithDefinitionsDto, resourceDto, resourceMediaType } from '../dto/repository.js';
+import type { ResourceEntity } from '../../persistence/ports/entities.js';
+import { restError, wrapError } from '../errors.js';
 import { queryFromParams } from '../query/queryParams.js';
-import type { Handler } from '../reply.js';
+import type { Handler, HandlerContext } from '../reply.js';
 import { noContent, ok } from '../reply.js';
 
 const RESERVED = new Set(['deployment-name', 'deployment-activation-time', 'deployment-source', 'tenant-id', 'enable-duplicate-filtering', 'deploy-changed-only']);
@@ -27,9 +28,16 @@ function textField(fields: Record<string, unknown>, name: string): string | null
   return typeof text === 'string' ? text : null;
 }
 
+/** Java's Boolean.parseBoolean: "true" in any case. */
+const flag = (fields: Record<string, unknown>, name: string): boolean => textField(fields, name)?.toLowerCase() === 'true';
+
 const createDeployment: Handler = async (c) => {
   await parseMultipart(c.req, c.res);
   const fields = (c.req.body ?? {}) as Record<string, unknown>;
+  if (Object.keys(fields).some((name) => !RESERVED.has(name))) {
+    // Camunda names the missing file name, which is null by then.
+    throw restError(400, "No file name found in the deployment resource described by form parameter 'null'.");
+  }
   const files = (c.req.files ?? []) as Express.Multer.File[];
   const byPart = new Map<string, Express.Multer.File>();
   for (const file of files) if (!RESERVED.has(file.fieldname)) byPart.set(file.fieldname, file);
@@ -39,22 +47,32 @@ const createDeployment: Handler = async (c) => {
     name: textField(fields, 'deployment-name'),
     source: textField(fields, 'deployment-source'),
     tenantId: textField(fields, 'tenant-id'),
-    enableDuplicateFiltering: textField(fields, 'enable-duplicate-filtering') === 'true',
-    deployChangedOnly: textField(fields, 'deploy-changed-only') === 'true',
+    // deploy-changed-only implies duplicate filtering (DeploymentRestServiceImpl)
+    enableDuplicateFiltering: flag(fields, 'enable-duplicate-filtering') || flag(fields, 'deploy-changed-only'),
+    deployChangedOnly: flag(fields, 'deploy-changed-only'),
     resources,
   });
   return ok(deploymentWithDefinitionsDto(result.deployment, result.processDefinitions, c.baseUrl));
 };
 
+/** A resource of a deployment, found in the deployment's resource list as Camunda does. */
+async function findResource(c: HandlerContext): Promise<ResourceEntity | undefined> {
+  const id = c.params['id'] ?? '';
+  const resources = await c.engine.repository.getDeploymentResources(id).catch((error: unknown) => {
+    throw wrapError(error, 404, () => `Deployment resources for deployment id '${id}' do not exist.`, 'InvalidRequestException');
+  });
+  return resources.find((r) => r.id === c.params['resourceId']);
+}
+
 export const deploymentHandlers: Record<string, Handler> = {
   createDeployment,
   getDeployments: async (c) => {
     const list = await c.engine.repository.queryDeployments(queryFromParams(c.query, RepositoryService.deploymentQuery));
-    return ok(list.map((d) => deploymentDto(d, c.baseUrl)));
+    return ok(list.map((d) => deploymentDto(d)));
   },
   getDeploymentsCount: async (c) =>
     ok({ count: await c.engine.repository.countDeployments(queryFromParams(c.query, RepositoryService.deploymentQuery)) }),
-  getDeployment: async (c) => ok(deploymentDto(await c.engine.repository.getDeployment(c.params['id'] ?? ''), c.baseUrl)),
+  getDeployment: async (c) => ok(deploymentDto(await c.engine.repository.getDeployment(c.params['id'] ?? ''))),
   deleteDeployment: async (c) => {
     await c.engine.repository.deleteDeployment(c.params['id'] ?? '', {
       cascade: c.query['cascade'] === 'true', skipCustomListeners: c.query['skipCustomListeners'] === 'true',
@@ -63,13 +81,21 @@ export const deploymentHandlers: Record<string, Handler> = {
     return noContent();
   },
   getDeploymentResources: async (c) => ok((await c.engine.repository.getDeploymentResources(c.params['id'] ?? '')).map(resourceDto)),
-  getDeploymentResource: async (c) => ok(resourceDto(await c.engine.repository.getDeploymentResource(c.params['id'] ?? '', c.params['resourceId'] ?? ''))),
+  getDeploymentResource: async (c) => {
+    const resource = await findResource(c);
+    if (!resource) {
+      throw restError(404, `Deployment resource with resource id '${c.params['resourceId'] ?? ''}' for deployment id '${c.params['id'] ?? ''}' does not exist.`);
+    }
+    return ok(resourceDto(resource));
+  },
   getDeploymentResourceData: async (c) => {
-    const resource = await c.engine.repository.getDeploymentResource(c.params['id'] ?? '', c.params['resourceId'] ?? '');
-    const file = resource.name.split('/').pop() ?? resource.name;
+    const resource = await findResource(c).catch(() => undefined);
+    if (!resource) {
+      throw restError(404, `Deployment resource '${c.params['resourceId'] ?? ''}' for deployment id '${c.params['id'] ?? ''}' does not exist.`);
+    }
     return {
       status: 200, raw: resource.bytes, contentType: resourceMediaType(resource.name),
-      headers: { 'Content-Disposition': `attachment; filename="${file}"` },
+      headers: { 'Content-Disposition': attachmentDisposition(resource.name) },
     };
   },
 };

@@ -3,6 +3,7 @@ import { deploymentHandlers } from './deployment.js';
 import { engineHandlers } from './engine.js';
 import { externalTaskHandlers } from './externalTask.js';
 import { historyHandlers } from './history.js';
+import { historyVariableHandlers } from './historyVariables.js';
 import { processDefinitionHandlers } from './processDefinition.js';
 import { processInstanceHandlers } from './processInstance.js';
 import { taskHandlers } from './task.js';
@@ -18,4 +19,5 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   ...externalTaskHandlers,
   ...variableHandlers('execution-local'),
   ...historyHandlers,
+  ...historyVariableHandlers,
 };

@@ -18,10 +18,14 @@ function body(c: HandlerContext): Record<string, unknown> {
   return c.body && typeof c.body === 'object' ? (c.body as Record<string, unknown>) : {};
 }
 
-/** POST …/start (Camunda's ProcessDefinitionResource.startProcessInstance). */
-function start(resolve: Resolve): Handler {
+/**
+ * POST …/start (Camunda's ProcessDefinitionResource.startProcessInstance). By key the definition
+ * is resolved first (404 when missing); by id the engine's failure is wrapped like any other
+ * (500 RestException), as Camunda's resource does.
+ */
+function start(resolve: Resolve | null): Handler {
   return async (c) => {
-    const definition = await resolve(c);
+    const definition = resolve ? await resolve(c) : { id: c.params['id'] ?? '' };
     const dto = body(c);
     const prefix = `Cannot instantiate process definition ${definition.id}`;
     const variables = variablesInFor(dto['variables'], prefix);
@@ -59,20 +63,20 @@ function formVariables(resolve: Resolve): Handler {
   };
 }
 
+/** The list query; `includeProcessDefinitionsWithoutTenantId` widens `tenantIdIn` in the service. */
+const definitionQuery = (c: HandlerContext) =>
+  queryFromParams(c.query, RepositoryService.processDefinitionQuery, { includeProcessDefinitionsWithoutTenantId: 'boolean' });
+
 export const processDefinitionHandlers: Record<string, Handler> = {
-  getProcessDefinitions: async (c) => {
-    const list = await c.engine.repository.queryProcessDefinitions(queryFromParams(c.query, RepositoryService.processDefinitionQuery));
-    return ok(list.map(processDefinitionDto));
-  },
-  getProcessDefinitionsCount: async (c) =>
-    ok({ count: await c.engine.repository.countProcessDefinitions(queryFromParams(c.query, RepositoryService.processDefinitionQuery)) }),
+  getProcessDefinitions: async (c) => ok((await c.engine.repository.queryProcessDefinitions(definitionQuery(c))).map(processDefinitionDto)),
+  getProcessDefinitionsCount: async (c) => ok({ count: await c.engine.repository.countProcessDefinitions(definitionQuery(c)) }),
   getProcessDefinition: get(byId),
   getProcessDefinitionByKey: get(byKey),
   getLatestProcessDefinitionByTenantId: get(byKeyAndTenant),
   getProcessDefinitionBpmn20Xml: xml(byId),
   getProcessDefinitionBpmn20XmlByKey: xml(byKey),
   getProcessDefinitionBpmn20XmlByKeyAndTenantId: xml(byKeyAndTenant),
-  startProcessInstance: start(byId),
+  startProcessInstance: start(null),
   startProcessInstanceByKey: start(byKey),
   startProcessInstanceByKeyAndTenantId: start(byKeyAndTenant),
   getStartFormVariables: formVariables(byId),

@@ -49,14 +49,15 @@ export const processInstanceHandlers: Record<string, Handler> = {
       skipCustomListeners: c.query['skipCustomListeners'] === 'true', skipIoMappings: c.query['skipIoMappings'] === 'true',
       skipSubprocesses: c.query['skipSubprocesses'] === 'true', failIfNotExists: c.query['failIfNotExists'] !== 'false',
     }).catch((error: unknown) => {
-      throw wrapError(error, 404, () => `Process instance with id ${id} does not exist`, 'InvalidRequestException');
+      // Camunda: NotFoundException → 404 with the engine's message
+      throw wrapError(error, 404, (m) => m, 'InvalidRequestException');
     });
     return noContent();
   },
   getActivityInstanceTree: async (c) => {
     const id = c.params['id'] ?? '';
     const tree = await c.engine.runtime.getActivityInstance(id);
-    if (!tree) throw restError(500, `Process instance with id ${id} does not exist`, 'InvalidRequestException');
+    if (!tree) throw restError(404, `Process instance with id ${id} does not exist`);
     return ok(activityInstanceDto(tree));
   },
   ...variableHandlers('process-instance'),

@@ -29,13 +29,13 @@ export function parseValue(key: string, kind: FilterKind, value: string): unknow
     case 'boolean':
       if (value === 'true') return true;
       if (value === 'false') return false;
-      throw invalid(key, value);
+      throw invalid(key, value, `Cannot convert value ${value} to java type java.lang.Boolean`);
     case 'integer':
-      if (!/^-?\d+$/.test(value.trim())) throw invalid(key, value);
+      if (!/^-?\d+$/.test(value.trim())) throw invalid(key, value, `Cannot convert value ${value} to java type java.lang.Integer`);
       return Number(value);
     case 'date': {
       const date = parseDate(value);
-      if (!date) throw invalid(key, value);
+      if (!date) throw invalid(key, value, `Cannot convert value "${value}" to java type java.util.Date`);
       return date;
     }
     case 'variables':
@@ -58,26 +58,34 @@ function paging(query: Readonly<Record<string, string>>): Pick<QueryRequest, 'fi
   return result;
 }
 
-/** Camunda's sortBy/sortOrder pair: both or neither. */
+/**
+ * Camunda's sortBy/sortOrder pair: both or neither. An invalid value fails in the DTO setter,
+ * which Camunda reports as "Cannot set query parameter 'sortBy' to value 'x'" (no reason).
+ */
 function sortingOf(sortBy: unknown, sortOrder: unknown, descriptor: QueryDescriptor): Sorting[] {
+  if (sortBy !== undefined && (typeof sortBy !== 'string' || !descriptor.sortBy.includes(sortBy))) {
+    throw invalid('sortBy', String(sortBy));
+  }
+  if (sortOrder !== undefined && sortOrder !== 'asc' && sortOrder !== 'desc') {
+    throw invalid('sortOrder', String(sortOrder));
+  }
   if (sortBy === undefined && sortOrder === undefined) return [];
   if (sortBy === undefined || sortOrder === undefined) {
     throw restError(400, 'Only a single sorting parameter specified. sortBy and sortOrder required');
   }
-  if (typeof sortBy !== 'string' || !descriptor.sortBy.includes(sortBy)) {
-    throw restError(400, `Cannot set query parameter 'sortBy' to value '${String(sortBy)}': sortBy parameter has invalid value: ${String(sortBy)}`);
-  }
-  if (sortOrder !== 'asc' && sortOrder !== 'desc') {
-    throw restError(400, `Cannot set query parameter 'sortOrder' to value '${String(sortOrder)}': sortOrder parameter has invalid value: ${String(sortOrder)}`);
-  }
-  return [{ sortBy, sortOrder }];
+  return [{ sortBy: sortBy as string, sortOrder: sortOrder as 'asc' | 'desc' }];
 }
 
-/** A GET list/count query string → QueryRequest. Unknown parameters are ignored, as in Camunda. */
-export function queryFromParams(query: Readonly<Record<string, string>>, descriptor: QueryDescriptor): QueryRequest {
+/**
+ * A GET list/count query string → QueryRequest. Unknown parameters are ignored, as in Camunda;
+ * `extra` names parameters the engine reads besides the descriptor's filters (e.g. flags that
+ * widen a filter, like includeProcessDefinitionsWithoutTenantId).
+ */
+export function queryFromParams(query: Readonly<Record<string, string>>, descriptor: QueryDescriptor,
+  extra: Readonly<Record<string, FilterKind>> = {}): QueryRequest {
   const filters: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(query)) {
-    const kind = descriptor.filters[key];
+    const kind = descriptor.filters[key] ?? extra[key];
     if (kind) filters[key] = parseValue(key, kind, value);
   }
   return { filters, sorting: sortingOf(query['sortBy'], query['sortOrder'], descriptor), ...paging(query) };

@@ -21,7 +21,7 @@ export const externalServiceTask: ActivityBehavior = {
       processDefinitionKey: runtime.processDefinitionKey,
       processDefinitionVersionTag: runtime.deployed.definition.versionTag, activityId: activity.id,
       activityInstanceId: entity.activityInstanceId ?? '', tenantId: runtime.tenantId,
-      priority: evaluatePriority(execution, definition.priority, 0), businessKey: runtime.processInstance.businessKey,
+      priority: evaluatePriority(execution, definition.priority ?? runtime.deployed.graph.taskPriority ?? null, 0), businessKey: runtime.processInstance.businessKey,
       createTime: ctx.clock.now(),
     });
     ctx.afterCommit(() => ctx.events.externalTasksCreated([topicName]));

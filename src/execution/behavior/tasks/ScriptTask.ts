@@ -10,13 +10,15 @@ export const scriptTask: ActivityBehavior = {
     const activity = execution.activity;
     const definition = activity.definition;
     if (definition.kind !== 'script') throw new Error(`activity ${activity.id} is not a script task`);
-    const result = await execution.ctx.scripts.forLanguage(definition.language).run({
-      language: definition.language,
-      source: definition.source,
-      name: activity.id,
-      variables: execution.scriptVariables(),
-      execution: execution.scriptBridge(null),
-    });
+    const result = definition.language.toLowerCase() === 'juel'
+      ? execution.evaluate(definition.source)
+      : await execution.ctx.scripts.forLanguage(definition.language).run({
+        language: definition.language,
+        source: definition.source,
+        name: activity.id,
+        variables: execution.scriptVariables(),
+        execution: execution.scriptBridge(null),
+      });
     if (definition.resultVariable) execution.setVariable(definition.resultVariable, result ?? null);
     await leave(execution);
   },

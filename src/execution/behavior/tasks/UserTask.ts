@@ -1,4 +1,5 @@
 import { SUSPENSION_ACTIVE, type TaskEntity } from '../../../persistence/ports/entities.js';
+import { fireTaskEvent } from '../../listeners/taskEvents.js';
 import { historyOf } from '../../runtime/commandScope.js';
 import type { ActivityExecution } from '../../runtime/ActivityExecution.js';
 import type { ActivityBehavior } from '../ActivityBehavior.js';
@@ -46,6 +47,8 @@ export const userTask: ActivityBehavior = {
     history.taskCreated(task, runtime.deployed.definition);
     if (task.assignee) await history.taskUpdated(task);
     await setActivityTask(execution, task);
+    await fireTaskEvent(ctx, task, 'create');
+    if (task.assignee) await fireTaskEvent(ctx, task, 'assignment');
   },
   signal: (execution) => leave(execution),
 };

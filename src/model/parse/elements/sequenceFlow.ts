@@ -1,3 +1,4 @@
+import { checkListeners } from '../runtimeSupport.js';
 import type { ConditionExpression } from '../../graph/ProcessGraph.js';
 import { child, idOf, str, type ModdleElement } from '../../moddleAccess.js';
 import { parseDocumentation } from '../camunda/attributes.js';
@@ -72,13 +73,15 @@ export const sequenceFlow: ElementModule = {
       scope.incompleteIds.add(sourceId);
       return;
     }
+    const listeners = parseExecutionListeners(scope.ctx, element, idOf(element), true);
+    checkListeners(element, scope, listeners, 'camunda:executionListener');
     scope.addFlow({
       id,
       name: str(element, 'name'),
       sourceId,
       targetId,
       condition,
-      executionListeners: parseExecutionListeners(scope.ctx, element, idOf(element), true),
+      executionListeners: listeners,
       documentation: parseDocumentation(element),
     });
   },
