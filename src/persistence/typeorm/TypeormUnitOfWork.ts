@@ -36,6 +36,7 @@ export class TypeormUnitOfWork implements UnitOfWork {
   private readonly inserted = new Map<EntityName, Map<string, AnyEntity>>();
   private readonly deleted = new Map<EntityName, Map<string, AnyEntity>>();
   private readonly bulkDeletes: { name: EntityName; where: Condition }[] = [];
+  private pending: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly runner: QueryRunner, private readonly dialect: Dialect) {}
 
@@ -85,7 +86,7 @@ export class TypeormUnitOfWork implements UnitOfWork {
     if (spec.limit !== undefined) sql += ` LIMIT ${params.add(Math.max(0, Math.floor(spec.limit)))}`;
     else if (spec.offset) sql += this.dialect === 'sqlite' ? ' LIMIT -1' : '';
     if (spec.offset) sql += ` OFFSET ${params.add(Math.max(0, Math.floor(spec.offset)))}`;
-    const rows = (await this.runner.query(sql, params.values)) as Record<string, unknown>[];
+    const rows = (await this.query(sql, params.values)) as Record<string, unknown>[];
     const result: EntityTypes[N][] = [];
     for (const row of rows) {
       const entity = rowToEntity(mapping, row);
@@ -100,7 +101,7 @@ export class TypeormUnitOfWork implements UnitOfWork {
     const params = new SqlParams(this.dialect);
     let sql = `SELECT COUNT(*) AS cnt FROM ${quote(mapping.table)} t`;
     if (where) sql += ` WHERE ${conditionSql(where, mapping, 't', params, this.dialect)}`;
-    const rows = (await this.runner.query(sql, params.values)) as { cnt: unknown }[];
+    const rows = (await this.query(sql, params.values)) as { cnt: unknown }[];
     return Number(rows[0]?.cnt ?? 0);
   }
 
@@ -112,7 +113,7 @@ export class TypeormUnitOfWork implements UnitOfWork {
     let sql = `SELECT DISTINCT t.${quote(col.column)} AS v FROM ${quote(mapping.table)} t`;
     if (where) sql += ` WHERE ${conditionSql(where, mapping, 't', params, this.dialect)}`;
     sql += ` ORDER BY v`;
-    const rows = (await this.runner.query(sql, params.values)) as { v: unknown }[];
+    const rows = (await this.query(sql, params.values)) as { v: unknown }[];
     return rows.map((r) => fromDb(col.kind, r.v) as Scalar);
   }
 
@@ -178,7 +179,7 @@ export class TypeormUnitOfWork implements UnitOfWork {
         cols.push(quote(col.column));
         values.push(params.add(toDb(col.kind, entity[property] ?? null, this.dialect)));
       }
-      await this.runner.query(`INSERT INTO ${quote(mapping.table)} (${cols.join(', ')}) VALUES (${values.join(', ')})`, params.values);
+      await this.query(`INSERT INTO ${quote(mapping.table)} (${cols.join(', ')}) VALUES (${values.join(', ')})`, params.values);
       this.bucket(this.loaded, mapping.entity).set(entity.id, { entity, snapshot: { ...entity } });
     }
     pending.clear();
@@ -231,8 +232,19 @@ export class TypeormUnitOfWork implements UnitOfWork {
     await this.execute(sql, params.values);
   }
 
+  /**
+   * One statement at a time on this connection: deferred history writes may ask while another
+   * statement runs, and a PostgreSQL client must not be given a second query meanwhile.
+   */
+  private query(sql: string, values: unknown[], structured = false): Promise<unknown> {
+    const run = () => (structured ? this.runner.query(sql, values, true) : this.runner.query(sql, values)) as Promise<unknown>;
+    const result = this.pending.then(run, run);
+    this.pending = result.catch(() => undefined);
+    return result;
+  }
+
   private async execute(sql: string, values: unknown[]): Promise<number> {
-    const result = (await this.runner.query(sql, values, true)) as { affected?: number | null };
+    const result = (await this.query(sql, values, true)) as { affected?: number | null };
     return Number(result.affected ?? 0);
   }
 }

@@ -37,14 +37,15 @@ function fileReply(value: TypedValue): Reply {
   const filename = info[INFO_FILENAME];
   return {
     status: 200, raw: bufferOf(value.value),
-    contentType: typeof encoding === 'string' ? `${mimeType};charset=${encoding}` : mimeType,
+    contentType: typeof encoding === 'string' ? `${mimeType}; charset=${encoding}` : mimeType,
     headers: { 'Content-Disposition': attachmentHeader(typeof filename === 'string' ? filename : null) },
   };
 }
 
 /**
  * engine-rest's `VariableResponseProvider`: Bytes → the bytes as `application/octet-stream`; File →
- * its content with the mime type (default octet-stream, `;charset=` the encoding) and an attachment
+ * its content with the mime type (default octet-stream; `; charset=` the encoding, as the Java code
+ * writes it; servlet containers differ in the space) and an attachment
  * Content-Disposition; any other type → 400 "Value of variable with id … is not a binary value."
  * (`id` is the resource id the route was called with, as in Camunda).
  */
