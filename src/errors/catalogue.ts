@@ -18,6 +18,8 @@ function spec(id: string, type: string, status: number, code: number | null): Er
 export const catalogue = {
   /** REST `InvalidRequestException` with 404: a resource addressed by id does not exist. */
   restNotFound: spec('M8-00404', 'InvalidRequestException', 404, null),
+  /** REST `InvalidRequestException` with 404 wrapping an engine exception (hence code 0). */
+  restNotFoundFromEngine: spec('M8-00406', 'InvalidRequestException', 404, 0),
   /** REST `RestException` with 404: a resource addressed by key does not exist. */
   restExceptionNotFound: spec('M8-00405', 'RestException', 404, null),
   /** REST `InvalidRequestException` with 400: a parameter or body cannot be used. */

@@ -12,9 +12,9 @@ export async function requireExternalTask(ctx: CommandContext, id: string): Prom
 }
 
 /** Camunda rejects commands from a worker that does not hold the lock. */
-export function ensureLockedBy(task: ExternalTaskEntity, workerId: string, what: string): void {
+export function ensureLockedBy(task: ExternalTaskEntity, workerId: string, what: string, shownWorkerId = workerId): void {
   if (task.workerId !== workerId) {
-    throw engineError('badUserRequest', `${what} '${workerId}'. It is locked by worker '${task.workerId ?? 'null'}'.`);
+    throw engineError('badUserRequest', `${what} '${shownWorkerId}'. It is locked by worker '${task.workerId ?? 'null'}'.`);
   }
 }
 

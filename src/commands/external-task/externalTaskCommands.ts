@@ -91,7 +91,8 @@ export async function extendLock(ctx: CommandContext, id: string, workerId: stri
   const worker = ensureWorkerId(workerId);
   if (!(newDuration > 0)) throw engineError('badUserRequest', 'lockTime is not greater than 0');
   const task = await requireExternalTask(ctx, id);
-  ensureLockedBy(task, worker, `The lock of the External Task ${id} cannot be extended by worker`);
+  // Camunda's text quotes the worker id twice here (`'w''`); clients see exactly that.
+  ensureLockedBy(task, worker, `The lock of the External Task ${id} cannot be extended by worker`, `${worker}'`);
   const now = ctx.clock.now().getTime();
   if (!task.lockExpirationTime || task.lockExpirationTime.getTime() < now) {
     throw engineError('badUserRequest', 'Cannot extend a lock that expired: lockExpirationTime is not greater than or equal to ' + now);

@@ -56,7 +56,7 @@ export function tenantCondition(filters: Readonly<Record<string, unknown>>, incl
 
 export async function getProcessDefinition(ctx: CommandContext, id: string): Promise<ProcessDefinitionEntity> {
   const definition = await ctx.uow.get('processDefinition', id);
-  if (!definition) throw engineError('restNotFound', `No matching definition with id ${id}`);
+  if (!definition) throw engineError('restNotFoundFromEngine', `No matching definition with id ${id}`);
   return definition;
 }
 

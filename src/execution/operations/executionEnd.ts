@@ -44,7 +44,8 @@ export async function endExecution(execution: ActivityExecution): Promise<void> 
   const { runtime, entity } = execution;
   const endActivityId = entity.activityId;
   if (endActivityId) await fireExecutionListeners(execution, runtime.activity(endActivityId).executionListeners, 'end');
-  await endActivityInstance(runtime, entity);
+  const completesScope = !entity.isConcurrent || runtime.children(runtime.scopeExecution(entity)).length === 1;
+  await endActivityInstance(runtime, entity, { completeScope: completesScope });
   if (entity.isConcurrent) {
     const scope = runtime.scopeExecution(entity);
     runtime.removeExecution(entity);
