@@ -83,9 +83,11 @@ async function dispatch(engine: ProcessEngine, router: OpenAPIBackend, validator
   }
   const prefix = engineName === undefined ? '/engine-rest' : `/engine-rest/engine/${engineName}`;
   const path = req.path.slice(prefix.length) || '/';
-  const operation = router.matchOperation({ method: req.method, path, headers: {}, query: {} });
+  // JAX-RS answers HEAD with the GET resource, without a body (Express drops it).
+  const method = req.method === 'HEAD' ? 'GET' : req.method;
+  const operation = router.matchOperation({ method, path, headers: {}, query: {} });
   if (!operation) {
-    sendReply(req, res, unmatched(router, req.method, path));
+    sendReply(req, res, unmatched(router, method, path));
     return;
   }
   const handler = HANDLERS[operation.operationId ?? ''];
@@ -93,10 +95,10 @@ async function dispatch(engine: ProcessEngine, router: OpenAPIBackend, validator
   res.on('close', () => controller.abort());
   let reply: Reply;
   if (!handler) {
-    reply = notImplemented(operation.operationId ?? `${req.method} ${path}`);
+    reply = notImplemented(operation.operationId ?? `${method} ${path}`);
   } else {
     const context: HandlerContext = {
-      engine, params: router.router.parseRequest({ method: req.method, path, headers: {} }, operation).params as Record<string, string>,
+      engine, params: router.router.parseRequest({ method, path, headers: {} }, operation).params as Record<string, string>,
       query: flatQuery(req.query), body: req.body as unknown, req, res,
       baseUrl: `${req.protocol}://${req.get('host') ?? 'localhost'}${prefix}`, signal: controller.signal,
     };

@@ -24,7 +24,9 @@ export async function deleteDeployment(ctx: CommandContext, id: string, options:
       where: where.and(where.in('processDefinitionId', definitionIds), where.isNull('parentId')),
     });
     if (instances.length > 0 && !options.cascade) {
-      throw engineError('processEngine', `Deletion of process definition without cascading failed. Process definition with id: ${definitionIds[0] ?? ''} can not be deleted, since there exists ${instances.length} dependening process instances.`);
+      const definitionId = instances[0]?.processDefinitionId ?? '';
+      const dependent = instances.filter((i) => i.processDefinitionId === definitionId).length;
+      throw engineError('processEngine', `ENGINE-03076 Deletion of process definition without cascading failed. Process definition with id: ${definitionId} can't be deleted, because there are ${dependent} dependent process instances.`);
     }
     for (const instance of instances) {
       await new DeleteProcessInstanceCmd(instance.id, { deleteReason: 'deleted deployment', ...options }).execute(ctx);

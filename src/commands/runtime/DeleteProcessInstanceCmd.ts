@@ -26,7 +26,7 @@ export class DeleteProcessInstanceCmd implements Command<void> {
     const pi = await ctx.uow.get('execution', this.processInstanceId);
     if (!pi || pi.parentId !== null) {
       if (this.options.failIfNotExists === false) return;
-      throw engineError('notFound', `No process instance found for id '${this.processInstanceId}'`);
+      throw engineError('notFound', `No process instance found for id '${this.processInstanceId}': processInstance is null`);
     }
     const runtime = await InstanceRuntime.load(ctx, this.processInstanceId);
     await endProcessInstance(runtime, {

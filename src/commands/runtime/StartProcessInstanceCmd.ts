@@ -8,7 +8,7 @@ import { historyOf, operationsOf } from '../../execution/runtime/commandScope.js
 import { InstanceRuntime } from '../../execution/runtime/InstanceRuntime.js';
 import type { TypedValue } from '../../execution/variables/TypedValue.js';
 import { SUSPENSION_SUSPENDED, type ExecutionEntity, type ProcessDefinitionEntity } from '../../persistence/ports/entities.js';
-import { getProcessDefinition, latestProcessDefinition } from '../repository/processDefinitionQuery.js';
+import { latestProcessDefinition } from '../repository/processDefinitionQuery.js';
 
 export interface StartProcessInstanceRequest {
   processDefinitionId?: string;
@@ -29,7 +29,13 @@ export interface StartedProcessInstance {
 }
 
 async function resolveDefinition(ctx: CommandContext, request: StartProcessInstanceRequest): Promise<ProcessDefinitionEntity> {
-  if (request.processDefinitionId) return getProcessDefinition(ctx, request.processDefinitionId);
+  if (request.processDefinitionId) {
+    const definition = await ctx.uow.get('processDefinition', request.processDefinitionId);
+    if (!definition) {
+      throw engineError('notFound', `no deployed process definition found with id '${request.processDefinitionId}': processDefinition is null`);
+    }
+    return definition;
+  }
   if (request.processDefinitionKey) return latestProcessDefinition(ctx, request.processDefinitionKey, request.tenantId);
   throw engineError('invalidRequest', 'Either processDefinitionId or processDefinitionKey is required');
 }

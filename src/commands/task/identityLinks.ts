@@ -33,7 +33,7 @@ function validate(link: IdentityLink): void {
 /** Adds a link; `assignee` and `owner` links set those task fields, as in Camunda. */
 export async function addTaskIdentityLink(ctx: CommandContext, taskId: string, link: IdentityLink): Promise<void> {
   validate(link);
-  const task = await requireTask(ctx, taskId);
+  const task = await requireTask(ctx, taskId, 'notFound');
   if (link.type === 'assignee' && link.userId) task.assignee = link.userId;
   else if (link.type === 'owner' && link.userId) task.owner = link.userId;
   else {

@@ -82,9 +82,6 @@ export async function completeTask(ctx: CommandContext, taskId: string, variable
   options: CompleteTaskOptions = {}): Promise<Map<string, TypedValue> | null> {
   const task = await requireTask(ctx, taskId);
   ensureActive(task, 'complete');
-  if (task.delegationState === 'PENDING') {
-    throw engineError('processEngine', 'A delegated task cannot be completed, but should be resolved instead.');
-  }
   const { runtime, scope } = await taskScope(ctx, task);
   for (const [name, value] of variables) runtime.variables.set(name, value, scope);
   await fireTaskEvent(ctx, task, 'complete');

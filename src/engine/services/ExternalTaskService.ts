@@ -6,7 +6,6 @@ import {
 } from '../../commands/external-task/externalTaskCommands.js';
 import { externalTaskQuery } from '../../commands/external-task/externalTaskQuery.js';
 import { FetchAndLockCmd, type FetchAndLockRequest, type LockedExternalTask } from '../../commands/external-task/FetchAndLockCmd.js';
-import { requireExternalTask } from '../../commands/external-task/externalTaskAccess.js';
 import { count, describe, list } from '../../commands/query/QueryDefinition.js';
 import { engineError } from '../../errors/EngineError.js';
 import type { LongPollRegistry } from '../../external-task/LongPollRegistry.js';
@@ -79,7 +78,11 @@ export class ExternalTaskService {
   }
 
   getErrorDetails(id: string): Promise<string | null> {
-    return this.executor.execute(command('GetExternalTaskErrorDetails', async (ctx) => (await requireExternalTask(ctx, id)).errorDetails, true));
+    return this.executor.execute(command('GetExternalTaskErrorDetails', async (ctx) => {
+      const task = await ctx.uow.get('externalTask', id);
+      if (!task) throw engineError('nullValue', `No external task found with id ${id}: externalTask is null`);
+      return task.errorDetails;
+    }, true));
   }
 
   topicNames(filters: { withLockedTasks?: boolean; withUnlockedTasks?: boolean; withRetriesLeft?: boolean }): Promise<string[]> {

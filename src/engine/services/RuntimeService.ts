@@ -13,12 +13,14 @@ import {
 import { count, describe, list } from '../../commands/query/QueryDefinition.js';
 import { engineError } from '../../errors/EngineError.js';
 import type { StoredVariable } from '../../commands/runtime/executionVariables.js';
-import type { ExecutionEntity } from '../../persistence/ports/entities.js';
+import type { ExecutionEntity, IncidentEntity } from '../../persistence/ports/entities.js';
+import { annotateIncident, incidentQuery, resolveIncident } from '../../commands/runtime/incidents.js';
 import type { QueryRequest } from '../query/QueryRequest.js';
 
 /** Process instances, executions and their variables (Camunda's RuntimeService). */
 export class RuntimeService {
   static readonly processInstanceQuery = describe(processInstanceQuery);
+  static readonly incidentQuery = describe(incidentQuery);
 
   constructor(private readonly executor: CommandExecutor) {}
 
@@ -52,6 +54,26 @@ export class RuntimeService {
 
   getActivityInstance(processInstanceId: string): Promise<ActivityInstance | null> {
     return this.executor.execute(command('GetActivityInstance', (ctx) => activityInstanceTree(ctx, processInstanceId), true));
+  }
+
+  queryIncidents(request: QueryRequest): Promise<IncidentEntity[]> {
+    return this.executor.execute(command('QueryIncidents', (ctx) => list(ctx, incidentQuery, request), true));
+  }
+
+  countIncidents(request: QueryRequest): Promise<number> {
+    return this.executor.execute(command('CountIncidents', (ctx) => count(ctx, incidentQuery, request), true));
+  }
+
+  getIncident(id: string): Promise<IncidentEntity | undefined> {
+    return this.executor.execute(command('GetIncident', (ctx) => ctx.uow.get('incident', id), true));
+  }
+
+  resolveIncident(id: string): Promise<void> {
+    return this.executor.execute(command('ResolveIncident', (ctx) => resolveIncident(ctx, id)));
+  }
+
+  setIncidentAnnotation(id: string, annotation: string | null): Promise<void> {
+    return this.executor.execute(command('SetIncidentAnnotation', (ctx) => annotateIncident(ctx, id, annotation)));
   }
 
   /** Variables visible from an execution (or only its own with `local`). */

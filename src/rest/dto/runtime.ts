@@ -17,7 +17,10 @@ export function executionDto(e: ExecutionEntity) {
   return { id: e.id, processInstanceId: e.processInstanceId, ended: false, tenantId: e.tenantId };
 }
 
-/** Camunda's TaskDto. */
+/**
+ * Camunda's TaskDto. `taskState` follows TaskEntity.triggerUpdateEvent, which sets lastUpdated and
+ * moves a created task to "Updated" together, so a task with lastUpdated has been updated.
+ */
 export function taskDto(t: TaskEntity) {
   return {
     id: t.id, name: t.name, assignee: t.assignee, owner: t.owner, created: formatDate(t.createTime),
@@ -26,7 +29,7 @@ export function taskDto(t: TaskEntity) {
     parentTaskId: t.parentTaskId, priority: t.priority, processDefinitionId: t.processDefinitionId,
     processInstanceId: t.processInstanceId, caseExecutionId: null, caseDefinitionId: null, caseInstanceId: null,
     taskDefinitionKey: t.taskDefinitionKey, suspended: t.suspensionState === SUSPENSION_SUSPENDED, formKey: t.formKey,
-    camundaFormRef: null, tenantId: t.tenantId, taskState: 'Created',
+    camundaFormRef: null, tenantId: t.tenantId, taskState: t.lastUpdated === null ? 'Created' : 'Updated',
   };
 }
 

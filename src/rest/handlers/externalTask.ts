@@ -3,6 +3,7 @@ import { ExternalTaskService } from '../../engine/services/ExternalTaskService.j
 import { SUSPENSION_SUSPENDED } from '../../persistence/ports/entities.js';
 import { formatDate } from '../../util/dates.js';
 import { externalTaskDto } from '../dto/runtime.js';
+import { engineError } from '../../errors/EngineError.js';
 import { restError, wrapError } from '../errors.js';
 import { queryFromBody, queryFromParams } from '../query/queryParams.js';
 import type { Handler, HandlerContext } from '../reply.js';
@@ -31,12 +32,15 @@ function mapErrors(id: string) {
   };
 }
 
+/** FetchExternalTasksCmd.validateInput's checks, with the engine's exceptions. */
 function topicOf(raw: unknown): TopicRequest {
   const t = (raw ?? {}) as Body;
   const topicName = str(t['topicName']);
-  if (topicName === null) throw restError(400, 'topicName is null', 'InvalidRequestException');
+  if (topicName === null) throw engineError('nullValue', 'topicName is null');
+  const lockDuration = num(t['lockDuration'], 0);
+  if (lockDuration <= 0) throw engineError('processEngine', 'lockTime is not greater than 0');
   return {
-    topicName, lockDuration: num(t['lockDuration'], 0), variables: strList(t['variables']),
+    topicName, lockDuration, variables: strList(t['variables']),
     localVariables: t['localVariables'] === true, businessKey: str(t['businessKey']),
     processDefinitionId: str(t['processDefinitionId']), processDefinitionIdIn: strList(t['processDefinitionIdIn']),
     processDefinitionKey: str(t['processDefinitionKey']), processDefinitionKeyIn: strList(t['processDefinitionKeyIn']),
@@ -49,12 +53,17 @@ function topicOf(raw: unknown): TopicRequest {
 
 /** FetchExternalTasksDto → engine request (explicit nulls from the Java client mean "not set"). */
 function fetchRequest(body: Body): FetchAndLockRequest {
-  const workerId = str(body['workerId']);
-  if (workerId === null) throw restError(400, 'workerId is null', 'InvalidRequestException');
   const sorting = Array.isArray(body['sorting']) ? (body['sorting'] as Body[]) : [];
+  for (const entry of sorting) {
+    if (entry['sortBy'] !== 'createTime') throw restError(400, `Cannot set query sortBy parameter to value ${String(entry['sortBy'])}`);
+    const order = entry['sortOrder'];
+    if (order !== null && order !== undefined && order !== 'asc' && order !== 'desc') {
+      throw restError(400, `Cannot set query sortOrder parameter to value ${String(order)}`);
+    }
+  }
   const createTime = sorting.find((s) => s['sortBy'] === 'createTime');
-  const unsupported = sorting.find((s) => s['sortBy'] !== 'createTime');
-  if (unsupported) throw restError(400, `Cannot set query parameter 'sortBy' to value '${String(unsupported['sortBy'])}'`);
+  const workerId = str(body['workerId']);
+  if (workerId === null) throw engineError('nullValue', 'workerId is null');
   return {
     workerId, maxTasks: num(body['maxTasks'], 0), usePriority: body['usePriority'] === true,
     sortByCreateTime: createTime ? (createTime['sortOrder'] === 'desc' ? 'desc' : 'asc') : null,
@@ -104,7 +113,10 @@ export const externalTaskHandlers: Record<string, Handler> = {
   extendLock: action((c, id, body) => c.engine.externalTasks.extendLock(id, str(body['workerId']), num(body['newDuration'], 0))),
   lock: action((c, id, body) => c.engine.externalTasks.lock(id, str(body['workerId']), num(body['lockDuration'], 0))),
   unlock: action((c, id) => c.engine.externalTasks.unlock(id)),
-  setExternalTaskResourceRetries: action((c, id, body) => c.engine.externalTasks.setRetries(id, num(body['retries'], -1))),
+  setExternalTaskResourceRetries: action((c, id, body) => {
+    if (typeof body['retries'] !== 'number') throw restError(400, 'The number of retries cannot be null.');
+    return c.engine.externalTasks.setRetries(id, body['retries']);
+  }),
   setExternalTaskResourcePriority: action((c, id, body) => c.engine.externalTasks.setPriority(id, num(body['priority'], 0))),
   getExternalTasks: async (c) => ok((await c.engine.externalTasks.query(queryFromParams(c.query, descriptor))).map(externalTaskDto)),
   queryExternalTasks: async (c) => ok((await c.engine.externalTasks.query(queryFromBody(c.body, c.query, descriptor))).map(externalTaskDto)),
@@ -113,13 +125,14 @@ export const externalTaskHandlers: Record<string, Handler> = {
   getExternalTask: async (c) => {
     const id = c.params['id'] ?? '';
     const task = await c.engine.externalTasks.get(id);
-    if (!task) throw restError(404, `External task with id ${id} does not exist`, 'InvalidRequestException');
+    if (!task) throw restError(404, `External task with id ${id} does not exist`, 'RestException');
     return ok(externalTaskDto(task));
   },
   getExternalTaskErrorDetails: async (c) => {
     const id = c.params['id'] ?? '';
     const details = await c.engine.externalTasks.getErrorDetails(id).catch(mapErrors(id));
-    return { status: 200, raw: Buffer.from(details ?? '', 'utf8'), contentType: 'text/plain' };
+    // JAX-RS answers a null String with 204 No Content.
+    return details === null ? noContent() : { status: 200, raw: Buffer.from(details, 'utf8'), contentType: 'text/plain' };
   },
   getTopicNames: async (c) => ok(await c.engine.externalTasks.topicNames({
     withLockedTasks: c.query['withLockedTasks'] === 'true', withUnlockedTasks: c.query['withUnlockedTasks'] === 'true',

@@ -3,6 +3,7 @@ import { deploymentHandlers } from './deployment.js';
 import { engineHandlers } from './engine.js';
 import { externalTaskHandlers } from './externalTask.js';
 import { historyHandlers } from './history.js';
+import { incidentHandlers } from './incident.js';
 import { historyVariableHandlers } from './historyVariables.js';
 import { processDefinitionHandlers } from './processDefinition.js';
 import { processInstanceHandlers } from './processInstance.js';
@@ -19,5 +20,6 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   ...externalTaskHandlers,
   ...variableHandlers('execution-local'),
   ...historyHandlers,
+  ...incidentHandlers,
   ...historyVariableHandlers,
 };

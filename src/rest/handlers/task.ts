@@ -1,6 +1,7 @@
 import { TaskService } from '../../engine/services/TaskService.js';
 import type { QueryRequest } from '../../engine/query/QueryRequest.js';
 import { taskDto } from '../dto/runtime.js';
+import { engineError, isEngineError } from '../../errors/EngineError.js';
 import { restError, wrapError } from '../errors.js';
 import { queryFromBody, queryFromParams } from '../query/queryParams.js';
 import type { Handler, HandlerContext } from '../reply.js';
@@ -17,6 +18,16 @@ function dto(c: HandlerContext): Record<string, unknown> {
 function userIdOf(c: HandlerContext): string | null {
   const userId = dto(c)['userId'];
   return typeof userId === 'string' ? userId : null;
+}
+
+/** Camunda's IdentityLinkDto with its validate(): exactly one of userId and groupId. */
+function identityLink(c: HandlerContext): { userId: string | null; groupId: string | null; type: string | null } {
+  const body = dto(c);
+  const userId = typeof body['userId'] === 'string' ? body['userId'] : null;
+  const groupId = typeof body['groupId'] === 'string' ? body['groupId'] : null;
+  if (userId !== null && groupId !== null) throw restError(400, 'Identity Link requires userId or groupId, but not both.');
+  if (userId === null && groupId === null) throw restError(400, 'Identity Link requires userId or groupId.');
+  return { userId, groupId, type: typeof body['type'] === 'string' ? body['type'] : null };
 }
 
 /** POST /task body: the query plus `orQueries`, each entry parsed like a query of its own. */
@@ -77,27 +88,23 @@ export const taskHandlers: Record<string, Handler> = {
     const id = c.params['id'] ?? '';
     const names = c.query['variableNames']?.split(',').filter((n) => n !== '');
     const all = await c.engine.tasks.getVariables(id, false).catch((error: unknown) => {
-      throw wrapError(error, 404, (m) => `Cannot get form variables for task ${id}: ${m}`, 'InvalidRequestException');
+      // Camunda's GetTaskFormVariablesCmd reports a missing task as a BadUserRequestException.
+      if (isEngineError(error, 'nullValue')) throw engineError('badUserRequest', `Cannot find task with id '${id}'.: task is null`);
+      throw error;
     });
     const selected = all.filter((v) => !names || names.includes(v.name)).map((v): [string, typeof v.value] => [v.name, v.value]);
     return ok(variablesOut(selected, { deserializeValues: deserializeFlag(c.query) }));
   },
   getIdentityLinks: async (c) => ok(await c.engine.tasks.getIdentityLinks(c.params['id'] ?? '', c.query['type'])),
   addIdentityLink: async (c) => {
-    const body = dto(c);
-    if (typeof body['type'] !== 'string') throw restError(400, 'Identity link type is required');
-    await c.engine.tasks.addIdentityLink(c.params['id'] ?? '', {
-      userId: typeof body['userId'] === 'string' ? body['userId'] : null,
-      groupId: typeof body['groupId'] === 'string' ? body['groupId'] : null, type: body['type'],
-    });
+    const link = identityLink(c);
+    if (link.type === null) throw restError(400, 'Identity link type is required');
+    await c.engine.tasks.addIdentityLink(c.params['id'] ?? '', { ...link, type: link.type });
     return noContent();
   },
   deleteIdentityLink: async (c) => {
-    const body = dto(c);
-    await c.engine.tasks.deleteIdentityLink(c.params['id'] ?? '', {
-      userId: typeof body['userId'] === 'string' ? body['userId'] : null,
-      groupId: typeof body['groupId'] === 'string' ? body['groupId'] : null, type: typeof body['type'] === 'string' ? body['type'] : 'candidate',
-    });
+    const link = identityLink(c);
+    await c.engine.tasks.deleteIdentityLink(c.params['id'] ?? '', { ...link, type: link.type ?? 'candidate' });
     return noContent();
   },
   ...variableHandlers('task'),
