@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { OpenAPIBackend } from 'openapi-backend';
-import type { ProcessEngine } from '../engine/ProcessEngine.js';
+import type { ProcessEngine } from '../api.js';
 import { errorReply, restError } from './errors.js';
 import { HANDLERS } from './handlers/index.js';
 import { createRouter } from './openapi.js';

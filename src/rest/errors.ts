@@ -1,5 +1,5 @@
-import { EngineError } from '../errors/EngineError.js';
-import { catalogue } from '../errors/catalogue.js';
+import { EngineError } from '../api.js';
+import { catalogue } from '../api.js';
 import type { Reply } from './reply.js';
 
 /** Camunda's ExceptionDto (plus `details` for ParseExceptionDto). */

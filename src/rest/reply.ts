@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { ProcessEngine } from '../engine/ProcessEngine.js';
+import type { ProcessEngine } from '../api.js';
 
 /** What a handler answers: JSON by default, or raw bytes with their own content type. */
 export interface Reply {

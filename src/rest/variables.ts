@@ -1,6 +1,6 @@
-import { typedValuesFromDtos } from '../execution/variables/fromDto.js';
-import { typedValueToDto, type ToDtoOptions, type VariableValueResponseDto } from '../execution/variables/toDto.js';
-import type { TypedValue, VariableValueDto } from '../execution/variables/TypedValue.js';
+import { typedValuesFromDtos } from '../api.js';
+import { typedValueToDto, type ToDtoOptions, type VariableValueResponseDto } from '../api.js';
+import type { TypedValue, VariableValueDto } from '../api.js';
 import { restError, wrapError } from './errors.js';
 
 /** A request's variables map (`{name: {value, type, valueInfo}}`) → typed values. */

@@ -14,7 +14,10 @@ function files(dir: string): string[] {
 /** Every import specifier of a file, resolved to a path under src/ for relative ones. */
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? '');
+  const specifiers = [
+    ...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm),
+    ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => m[1] ?? '');
   return specifiers.map((s) => (s.startsWith('.') ? relative(SRC, join(file, '..', s)).replace(/\\/g, '/') : s));
 }
 
@@ -37,6 +40,10 @@ describe('module boundaries', () => {
 
   it('persistence ports do not depend on the TypeORM adapter', () => {
     expect(violations('persistence/ports', /^(persistence\/typeorm\/|typeorm$)/)).toEqual([]);
+  });
+
+  it('rest/ depends only on the public API (src/api.ts)', () => {
+    expect(violations('rest', /^(?!rest\/|api\.js$|[a-z@])/)).toEqual([]);
   });
 
   it('expression/ depends only on its adapters and errors', () => {

@@ -1,7 +1,7 @@
 import type {
   HistoricActivityInstanceEntity, HistoricProcessInstanceEntity, HistoricTaskInstanceEntity,
-} from '../../persistence/ports/entities.js';
-import { formatDate } from '../../util/dates.js';
+} from '../../api.js';
+import { formatDate } from '../../api.js';
 
 /** Camunda's HistoricProcessInstanceDto. */
 export function historicProcessInstanceDto(h: HistoricProcessInstanceEntity) {

@@ -1,6 +1,6 @@
-import type { DeploymentEntity, ProcessDefinitionEntity, ResourceEntity } from '../../persistence/ports/entities.js';
-import { SUSPENSION_SUSPENDED } from '../../persistence/ports/entities.js';
-import { formatDate } from '../../util/dates.js';
+import type { DeploymentEntity, ProcessDefinitionEntity, ResourceEntity } from '../../api.js';
+import { SUSPENSION_SUSPENDED } from '../../api.js';
+import { formatDate } from '../../api.js';
 
 export interface AtomLink {
   method: string;

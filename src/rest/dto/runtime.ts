@@ -1,6 +1,6 @@
-import type { ExecutionEntity, ExternalTaskEntity, TaskEntity } from '../../persistence/ports/entities.js';
-import { SUSPENSION_SUSPENDED } from '../../persistence/ports/entities.js';
-import { formatDate } from '../../util/dates.js';
+import type { ExecutionEntity, ExternalTaskEntity, TaskEntity } from '../../api.js';
+import { SUSPENSION_SUSPENDED } from '../../api.js';
+import { formatDate } from '../../api.js';
 import { selfLink } from './repository.js';
 
 /** Camunda's ProcessInstanceDto. */

@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
 import multer from 'multer';
-import { RepositoryService } from '../../engine/services/RepositoryService.js';
+import { RepositoryService } from '../../api.js';
 import { attachmentDisposition, deploymentDto, deploymentWithDefinitionsDto, resourceDto, resourceMediaType } from '../dto/repository.js';
-import type { ResourceEntity } from '../../persistence/ports/entities.js';
+import type { ResourceEntity } from '../../api.js';
 import { restError, wrapError } from '../errors.js';
 import { queryFromParams } from '../query/queryParams.js';
 import type { Handler, HandlerContext } from '../reply.js';

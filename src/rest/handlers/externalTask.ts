@@ -1,9 +1,9 @@
-import type { FetchAndLockRequest, TopicRequest } from '../../commands/external-task/FetchAndLockCmd.js';
-import { ExternalTaskService } from '../../engine/services/ExternalTaskService.js';
-import { SUSPENSION_SUSPENDED } from '../../persistence/ports/entities.js';
-import { formatDate } from '../../util/dates.js';
+import type { FetchAndLockRequest, TopicRequest } from '../../api.js';
+import { ExternalTaskService } from '../../api.js';
+import { SUSPENSION_SUSPENDED } from '../../api.js';
+import { formatDate } from '../../api.js';
 import { externalTaskDto } from '../dto/runtime.js';
-import { engineError } from '../../errors/EngineError.js';
+import { engineError } from '../../api.js';
 import { restError, wrapError } from '../errors.js';
 import { queryFromBody, queryFromParams } from '../query/queryParams.js';
 import type { Handler, HandlerContext } from '../reply.js';

@@ -1,5 +1,5 @@
-import { HistoryService, type HistoryKind } from '../../engine/services/HistoryService.js';
-import type { QueryDescriptor } from '../../engine/query/QueryRequest.js';
+import { HistoryService, type HistoryKind } from '../../api.js';
+import type { QueryDescriptor } from '../../api.js';
 import { historicActivityInstanceDto, historicProcessInstanceDto, historicTaskInstanceDto } from '../dto/history.js';
 import { queryFromBody, queryFromParams } from '../query/queryParams.js';
 import type { Handler } from '../reply.js';

@@ -1,9 +1,9 @@
-import { HistoryService } from '../../engine/services/HistoryService.js';
-import type { QueryDescriptor } from '../../engine/query/QueryRequest.js';
-import { defaultCodec } from '../../execution/runtime/codec.js';
-import { typedValueToDto } from '../../execution/variables/toDto.js';
-import type { HistoricVariableInstanceEntity } from '../../persistence/ports/entities.js';
-import { formatDate } from '../../util/dates.js';
+import { HistoryService } from '../../api.js';
+import type { QueryDescriptor } from '../../api.js';
+import { defaultCodec } from '../../api.js';
+import { typedValueToDto } from '../../api.js';
+import type { HistoricVariableInstanceEntity } from '../../api.js';
+import { formatDate } from '../../api.js';
 import { restError } from '../errors.js';
 import { queryFromBody, queryFromParams } from '../query/queryParams.js';
 import type { Handler, HandlerContext } from '../reply.js';

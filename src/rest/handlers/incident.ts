@@ -1,6 +1,6 @@
-import { RuntimeService } from '../../engine/services/RuntimeService.js';
-import type { IncidentEntity } from '../../persistence/ports/entities.js';
-import { formatDate } from '../../util/dates.js';
+import { RuntimeService } from '../../api.js';
+import type { IncidentEntity } from '../../api.js';
+import { formatDate } from '../../api.js';
 import { restError, wrapError } from '../errors.js';
 import { queryFromParams } from '../query/queryParams.js';
 import type { Handler } from '../reply.js';

@@ -1,5 +1,5 @@
-import { RepositoryService } from '../../engine/services/RepositoryService.js';
-import type { ProcessDefinitionEntity } from '../../persistence/ports/entities.js';
+import { RepositoryService } from '../../api.js';
+import type { ProcessDefinitionEntity } from '../../api.js';
 import { processDefinitionDto } from '../dto/repository.js';
 import { processInstanceDto } from '../dto/runtime.js';
 import { wrapError } from '../errors.js';

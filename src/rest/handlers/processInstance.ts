@@ -1,4 +1,5 @@
-import { RuntimeService } from '../../engine/services/RuntimeService.js';
+import type { ActivityInstance } from '../../api.js';
+import { RuntimeService } from '../../api.js';
 import { processInstanceDto } from '../dto/runtime.js';
 import { restError, wrapError } from '../errors.js';
 import { queryFromBody, queryFromParams } from '../query/queryParams.js';
@@ -9,7 +10,7 @@ import { variableHandlers } from './variableRoutes.js';
 const descriptor = RuntimeService.processInstanceQuery;
 
 /** Camunda's ActivityInstanceDto (the engine tree with `name` mirroring activityName). */
-function activityInstanceDto(node: Awaited<ReturnType<import('../../engine/services/RuntimeService.js').RuntimeService['getActivityInstance']>>): unknown {
+function activityInstanceDto(node: ActivityInstance | null): unknown {
   if (!node) return null;
   return {
     id: node.id, parentActivityInstanceId: node.parentActivityInstanceId, activityId: node.activityId,

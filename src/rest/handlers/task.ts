@@ -1,7 +1,7 @@
-import { TaskService } from '../../engine/services/TaskService.js';
-import type { QueryRequest } from '../../engine/query/QueryRequest.js';
+import { TaskService } from '../../api.js';
+import type { QueryRequest } from '../../api.js';
 import { taskDto } from '../dto/runtime.js';
-import { engineError, isEngineError } from '../../errors/EngineError.js';
+import { engineError, isEngineError } from '../../api.js';
 import { restError, wrapError } from '../errors.js';
 import { queryFromBody, queryFromParams } from '../query/queryParams.js';
 import type { Handler, HandlerContext } from '../reply.js';

@@ -1,7 +1,7 @@
-import type { StoredVariable } from '../../commands/runtime/executionVariables.js';
-import { typedValueFromDto, typedValuesFromDtos } from '../../execution/variables/fromDto.js';
-import { typedValueToDto } from '../../execution/variables/toDto.js';
-import type { TypedValue } from '../../execution/variables/TypedValue.js';
+import type { StoredVariable } from '../../api.js';
+import { typedValueFromDto, typedValuesFromDtos } from '../../api.js';
+import { typedValueToDto } from '../../api.js';
+import type { TypedValue } from '../../api.js';
 import { restError } from '../errors.js';
 import type { Handler, HandlerContext } from '../reply.js';
 import { noContent, ok } from '../reply.js';

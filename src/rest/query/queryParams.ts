@@ -1,5 +1,5 @@
-import type { FilterKind, QueryDescriptor, QueryRequest, Sorting, VariableFilter } from '../../engine/query/QueryRequest.js';
-import { parseDate } from '../../util/dates.js';
+import type { FilterKind, QueryDescriptor, QueryRequest, Sorting, VariableFilter } from '../../api.js';
+import { parseDate } from '../../api.js';
 import { restError } from '../errors.js';
 
 function invalid(key: string, value: string, reason?: string): Error {

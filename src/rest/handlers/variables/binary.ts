@@ -1,5 +1,5 @@
-import { INFO_ENCODING, INFO_FILENAME, INFO_MIME_TYPE } from '../../../execution/variables/formats.js';
-import type { TypedValue } from '../../../execution/variables/TypedValue.js';
+import { INFO_ENCODING, INFO_FILENAME, INFO_MIME_TYPE } from '../../../api.js';
+import type { TypedValue } from '../../../api.js';
 import { restError } from '../../errors.js';
 import type { Reply } from '../../reply.js';
 

@@ -1,4 +1,4 @@
-import { EngineError } from '../../../errors/EngineError.js';
+import { EngineError } from '../../../api.js';
 import { restError, wrapError } from '../../errors.js';
 
 /** A REST-level error (Camunda's RestException / InvalidRequestException): it has no engine code. */

@@ -1,4 +1,4 @@
-import type { VariableValueDto } from '../../../execution/variables/TypedValue.js';
+import type { VariableValueDto } from '../../../api.js';
 import { restError } from '../../errors.js';
 import type { HandlerContext } from '../../reply.js';
 import { nullPointer } from './errors.js';

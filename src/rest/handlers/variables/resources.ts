@@ -1,5 +1,5 @@
-import type { StoredVariable, VariableModifications } from '../../../commands/runtime/executionVariables.js';
-import type { ProcessEngine } from '../../../engine/ProcessEngine.js';
+import type { StoredVariable, VariableModifications } from '../../../api.js';
+import type { ProcessEngine } from '../../../api.js';
 
 /** Which variable resource a route set serves (Camunda's AbstractVariablesResource subclasses). */
 export type VariableResourceKind = 'process-instance' | 'task' | 'task-local' | 'execution-local';

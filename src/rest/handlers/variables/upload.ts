@@ -1,6 +1,6 @@
-import { FORMAT_JSON, INFO_OBJECT_TYPE_NAME, INFO_SERIALIZATION_DATA_FORMAT } from '../../../execution/variables/formats.js';
-import { typedValueFromFormPart } from '../../../execution/variables/formPart.js';
-import type { TypedValue } from '../../../execution/variables/TypedValue.js';
+import { FORMAT_JSON, INFO_OBJECT_TYPE_NAME, INFO_SERIALIZATION_DATA_FORMAT } from '../../../api.js';
+import { typedValueFromFormPart } from '../../../api.js';
+import type { TypedValue } from '../../../api.js';
 import { restError } from '../../errors.js';
 import type { HandlerContext } from '../../reply.js';
 import { readFormParts, type FormPart } from './multipart.js';
