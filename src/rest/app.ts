@@ -3,9 +3,10 @@ import type { OpenAPIBackend } from 'openapi-backend';
 import type { ProcessEngine } from '../api.js';
 import { errorReply, restError } from './errors.js';
 import { HANDLERS } from './handlers/index.js';
-import { createRouter } from './openapi.js';
+import { createRouter, loadContract } from './openapi.js';
 import { sendReply, type HandlerContext, type Reply } from './reply.js';
 import { ResponseValidator } from './responseValidation.js';
+import { RouteTable } from './routeTable.js';
 
 export interface AppOptions {
   /** Largest accepted request body (JSON and multipart), e.g. '10mb'. */
@@ -35,6 +36,7 @@ function notImplemented(operationId: string): Reply {
  */
 export async function createApp(engine: ProcessEngine, options: AppOptions = {}): Promise<express.Express> {
   const router = await createRouter();
+  const routes = new RouteTable(loadContract());
   const validator = options.validateResponses ? new ResponseValidator(router) : undefined;
   const app = express();
   app.disable('x-powered-by');
@@ -44,10 +46,10 @@ export async function createApp(engine: ProcessEngine, options: AppOptions = {})
   app.use(express.text({ limit, type: ['text/plain'] }));
   for (const root of ROOTS) {
     app.all(`${root}/*path`, (req, res, next) => {
-      dispatch(engine, router, validator, req, res).catch(next);
+      dispatch(engine, router, routes, validator, req, res).catch(next);
     });
     app.all(root, (req, res, next) => {
-      dispatch(engine, router, validator, req, res).catch(next);
+      dispatch(engine, router, routes, validator, req, res).catch(next);
     });
   }
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
@@ -67,15 +69,15 @@ function bodyError(error: unknown): unknown {
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'];
 
 /** No operation for this method and path: 405 with `Allow` when the path exists (as JAX-RS answers), else 404. */
-function unmatched(router: OpenAPIBackend, method: string, path: string): Reply {
-  const allowed = METHODS.filter((m) => m !== method && router.matchOperation({ method: m, path, headers: {}, query: {} }));
+function unmatched(routes: RouteTable, method: string, path: string): Reply {
+  const allowed = METHODS.filter((m) => m !== method && routes.methodsFor(path).includes(m));
   if (allowed.length === 0) return errorReply(restError(404, `No resource found at ${method} ${path}`, 'NotFoundException'));
   const reply = errorReply(restError(405, `No resource method found for ${method}, return 405 with Allow header`, 'NotAllowedException'));
   return { ...reply, headers: { Allow: allowed.join(', ') } };
 }
 
-async function dispatch(engine: ProcessEngine, router: OpenAPIBackend, validator: ResponseValidator | undefined,
-  req: Request, res: Response): Promise<void> {
+async function dispatch(engine: ProcessEngine, router: OpenAPIBackend, routes: RouteTable,
+  validator: ResponseValidator | undefined, req: Request, res: Response): Promise<void> {
   const engineName = req.params['engineName'];
   if (engineName !== undefined && engineName !== 'default') {
     sendReply(req, res, errorReply(restError(400, 'No process engine available')));
@@ -85,12 +87,13 @@ async function dispatch(engine: ProcessEngine, router: OpenAPIBackend, validator
   const path = req.path.slice(prefix.length) || '/';
   // JAX-RS answers HEAD with the GET resource, without a body (Express drops it).
   const method = req.method === 'HEAD' ? 'GET' : req.method;
-  const operation = router.matchOperation({ method, path, headers: {}, query: {} });
-  if (!operation) {
-    sendReply(req, res, unmatched(router, method, path));
+  const match = routes.match(method, path);
+  const operation = match ? router.getOperation(match.operationId) : undefined;
+  if (!match || !operation) {
+    sendReply(req, res, unmatched(routes, method, path));
     return;
   }
-  const handler = HANDLERS[operation.operationId ?? ''];
+  const handler = HANDLERS[match.operationId];
   const controller = new AbortController();
   res.on('close', () => controller.abort());
   let reply: Reply;
@@ -98,7 +101,7 @@ async function dispatch(engine: ProcessEngine, router: OpenAPIBackend, validator
     reply = notImplemented(operation.operationId ?? `${method} ${path}`);
   } else {
     const context: HandlerContext = {
-      engine, params: router.router.parseRequest({ method, path, headers: {} }, operation).params as Record<string, string>,
+      engine, params: match.params,
       query: flatQuery(req.query), body: req.body as unknown, req, res,
       baseUrl: `${req.protocol}://${req.get('host') ?? 'localhost'}${prefix}`, signal: controller.signal,
     };
