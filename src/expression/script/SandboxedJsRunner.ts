@@ -4,7 +4,6 @@ import { HostBoundary, toHostValue, type WireNode } from './HostBoundary.js';
 import { SANDBOX_RUNNER_SOURCE } from './sandboxSource.js';
 import {
   describeScriptError,
-  scriptCompilationError,
   scriptErrorContext,
   scriptEvaluationError,
   scriptFileName,
@@ -189,7 +188,11 @@ export class SandboxedJsRunner implements ScriptRunner {
     }
   }
 
-  /** Compiles once per distinct source (without running it) so syntax errors get their own type. */
+  /**
+   * Compiles once per distinct source (without running it). Camunda never compiles JavaScript
+   * (its ScriptFactory skips ECMAScript engines), so a syntax error surfaces the way it does
+   * there: as a ScriptEvaluationException naming the activity.
+   */
   private async checkSyntax(isolate: ivm.Isolate, source: string, fileName: string, context: ScriptErrorContext): Promise<void> {
     if (this.compiledSources.has(source)) return;
     try {
@@ -199,7 +202,7 @@ export class SandboxedJsRunner implements ScriptRunner {
       if (isolate.isDisposed) throw this.memoryFailure(context, error);
       const name = error instanceof Error ? error.name : 'SyntaxError';
       const message = error instanceof Error ? error.message : String(error);
-      throw scriptCompilationError(`${name}: ${message}`, error);
+      throw scriptEvaluationError(context, `${name}: ${message}`, error);
     }
     if (this.compiledSources.size >= SOURCE_CACHE_SIZE) this.compiledSources.clear();
     this.compiledSources.add(source);

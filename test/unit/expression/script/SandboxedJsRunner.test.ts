@@ -204,11 +204,11 @@ describe('SandboxedJsRunner', () => {
     );
   });
 
-  it('reports a syntax error as ScriptCompilationException', async () => {
+  it('reports a syntax error as ScriptEvaluationException, as Camunda does for JavaScript (it never compiles it)', async () => {
     const error = await failure(runner.run(invocation('var = ;')));
     expect(error).toBeInstanceOf(EngineError);
-    expect((error as EngineError).type).toBe('ScriptCompilationException');
-    expect((error as Error).message).toMatch(/^Unable to compile script: SyntaxError: /);
+    expect((error as EngineError).type).toBe('ScriptEvaluationException');
+    expect((error as Error).message).toMatch(/^Unable to evaluate script while executing activity '[^']+'.*: SyntaxError: /);
   });
 
   it('surfaces a BpmnError thrown by the script', async () => {
