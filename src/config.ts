@@ -8,6 +8,14 @@ export interface ServerConfig {
   historyLevel: HistoryLevel;
   bodyLimit: string;
   logLevel: string;
+  /** `M8FLOW_EXPRESSIONS_IN_ADHOC_QUERIES`: Camunda's enableExpressionsInAdhocQueries. */
+  expressionsInAdhocQueries: boolean;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const value = (env[name] ?? 'false').trim().toLowerCase();
+  if (value !== 'true' && value !== 'false') throw new Error(`${name} must be true or false (got '${env[name] ?? ''}')`);
+  return value === 'true';
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/m8flow.sqlite';
@@ -22,5 +30,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     historyLevel: parseHistoryLevel(env['M8FLOW_HISTORY_LEVEL'] ?? 'full'),
     bodyLimit: env['M8FLOW_BODY_LIMIT'] ?? '10mb',
     logLevel: env['LOG_LEVEL'] ?? 'info',
+    expressionsInAdhocQueries: flag(env, 'M8FLOW_EXPRESSIONS_IN_ADHOC_QUERIES'),
   };
 }

@@ -7,7 +7,10 @@ import { createLogger } from './util/logger.js';
 async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config.logLevel);
-  const engine = await ProcessEngine.create({ databaseUrl: config.databaseUrl, historyLevel: config.historyLevel, logger: log });
+  const engine = await ProcessEngine.create({
+    databaseUrl: config.databaseUrl, historyLevel: config.historyLevel, logger: log,
+    enableExpressionsInAdhocQueries: config.expressionsInAdhocQueries,
+  });
   const app = await createApp(engine, { bodyLimit: config.bodyLimit });
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();

@@ -11,6 +11,11 @@ import type { IdGenerator } from '../util/ids.js';
 /** Settings the core reads while executing commands. */
 export interface EngineSettings {
   readonly historyLevel: HistoryLevel;
+  /**
+   * Camunda's `enableExpressionsInAdhocQueries` (default false): whether task queries may carry
+   * expressions such as `assigneeExpression=${currentUser()}`.
+   */
+  readonly enableExpressionsInAdhocQueries?: boolean;
 }
 
 /** Who runs the command (Camunda's Authentication: user, groups, tenants). */

@@ -11,6 +11,11 @@ export interface EngineConfig {
   clock?: Clock;
   ids?: IdGenerator;
   logger?: Logger;
+  /**
+   * Camunda's `enableExpressionsInAdhocQueries` (default false): task queries may carry
+   * expressions (`assigneeExpression=${currentUser()}`); otherwise they are refused with a 400.
+   */
+  enableExpressionsInAdhocQueries?: boolean;
   /** Script sandbox limits. */
   scriptTimeoutMs?: number;
   scriptMemoryMb?: number;

@@ -1,4 +1,4 @@
-import type { EngineEvents, ScriptRunners } from '../command/CommandContext.js';
+import type { EngineEvents, EngineSettings, ScriptRunners } from '../command/CommandContext.js';
 import { CommandExecutor, type Interceptor } from '../command/CommandExecutor.js';
 import { ElExpressionManager } from '../expression/el/ElExpressionManager.js';
 import { createScriptRunners } from '../expression/script/scriptRunners.js';
@@ -48,12 +48,13 @@ export class ProcessEngine {
     readonly log: Logger,
     private readonly scripts: ScriptRunners & { dispose(): void },
     ids: IdGenerator,
+    settings: EngineSettings,
   ) {
     this.longPolls = new LongPollRegistry(clock);
     const definitions = new ProcessDefinitions();
     const events: EngineEvents = { externalTasksCreated: (topics) => this.longPolls.notify(topics) };
     const executor = new CommandExecutor({
-      persistence, clock, ids, settings: { historyLevel }, processes: definitions,
+      persistence, clock, ids, settings, processes: definitions,
       expressions: new ElExpressionManager(), scripts, log, events,
     }, [loggingInterceptor(log)]);
     this.repository = new RepositoryService(executor, definitions);
@@ -69,8 +70,10 @@ export class ProcessEngine {
       ...(config.scriptTimeoutMs === undefined ? {} : { timeoutMs: config.scriptTimeoutMs }),
       ...(config.scriptMemoryMb === undefined ? {} : { memoryLimitMb: config.scriptMemoryMb }),
     });
-    return new ProcessEngine(persistence, config.clock ?? new SystemClock(), config.historyLevel ?? 'full',
-      config.logger ?? silentLogger, scripts, config.ids ?? uuidGenerator);
+    const historyLevel = config.historyLevel ?? 'full';
+    const settings: EngineSettings = { historyLevel, enableExpressionsInAdhocQueries: config.enableExpressionsInAdhocQueries === true };
+    return new ProcessEngine(persistence, config.clock ?? new SystemClock(), historyLevel,
+      config.logger ?? silentLogger, scripts, config.ids ?? uuidGenerator, settings);
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,11 @@ import type { ActivityNode } from '../model/graph/ProcessGraph.js';
 import type {
   ExecutionEntity, HistoricActivityInstanceEntity, ProcessDefinitionEntity, TaskEntity, VariableEntity,
 } from '../persistence/ports/entities.js';
+import {
+  INCIDENT_STATE_DELETED, INCIDENT_STATE_OPEN, INCIDENT_STATE_RESOLVED, type IncidentEntity,
+} from '../persistence/ports/entities.js';
 import { historyLevelAtLeast, type HistoryLevel } from './HistoryLevel.js';
+import { IdentityLinkHistory } from './identityLinkHistory.js';
 
 /** Camunda's historic process instance states. */
 export const PROCESS_STATE = {
@@ -25,8 +29,10 @@ function duration(start: Date, end: Date): number {
 export class HistoryEventProducer {
   private sequence = 0;
   private pending: Promise<void>[] = [];
+  private readonly identityLinks: IdentityLinkHistory;
 
   constructor(private readonly ctx: CommandContext) {
+    this.identityLinks = new IdentityLinkHistory(ctx);
     ctx.beforeFlush(() => this.settle());
   }
 
@@ -37,6 +43,7 @@ export class HistoryEventProducer {
 
   async settle(): Promise<void> {
     while (this.pending.length > 0) await Promise.all(this.pending.splice(0));
+    if (this.enabled('full')) await this.identityLinks.write();
   }
 
   private enabled(required: HistoryLevel): boolean {
@@ -108,6 +115,7 @@ export class HistoryEventProducer {
 
   taskCreated(task: TaskEntity, definition: { key: string } | null): void {
     if (!this.enabled('activity')) return;
+    this.identityLinks.touch(task);
     this.ctx.uow.insert('historicTaskInstance', {
       id: task.id, rev: 1, processDefinitionKey: definition?.key ?? null,
       processDefinitionId: task.processDefinitionId, processInstanceId: task.processInstanceId,
@@ -123,6 +131,7 @@ export class HistoryEventProducer {
   /** Copies the task's current fields into its historic row (assignee, dates, priority, …). */
   async taskUpdated(task: TaskEntity): Promise<void> {
     if (!this.enabled('activity')) return;
+    this.identityLinks.touch(task);
     const row = await this.ctx.uow.get('historicTaskInstance', task.id);
     if (!row) return;
     Object.assign(row, {
@@ -138,6 +147,7 @@ export class HistoryEventProducer {
 
   async taskEnded(task: TaskEntity, deleteReason: string): Promise<void> {
     if (!this.enabled('activity')) return;
+    this.identityLinks.end(task.id);
     const row = await this.ctx.uow.get('historicTaskInstance', task.id);
     if (!row) return;
     const now = this.ctx.clock.now();
@@ -177,6 +187,37 @@ export class HistoryEventProducer {
     if (!this.enabled('audit')) return;
     const row = await this.ctx.uow.get('historicVariableInstance', variable.id);
     if (row) row.state = 'DELETED';
+  }
+
+  /** Camunda's INCIDENT_CREATE (history level full): an open historic incident. */
+  incidentCreated(incident: IncidentEntity, processDefinitionKey: string | null): void {
+    if (!this.enabled('full')) return;
+    this.ctx.uow.insert('historicIncident', {
+      id: incident.id, rev: 1, processDefinitionKey, processDefinitionId: incident.processDefinitionId,
+      rootProcessInstanceId: incident.processInstanceId, processInstanceId: incident.processInstanceId,
+      executionId: incident.executionId, createTime: incident.incidentTimestamp, endTime: null,
+      incidentMessage: incident.incidentMessage, incidentType: incident.incidentType, activityId: incident.activityId,
+      failedActivityId: incident.failedActivityId, causeIncidentId: incident.causeIncidentId,
+      rootCauseIncidentId: incident.rootCauseIncidentId, configuration: incident.configuration,
+      historyConfiguration: null, incidentState: INCIDENT_STATE_OPEN, tenantId: incident.tenantId,
+      jobDefinitionId: incident.jobDefinitionId, annotation: incident.annotation, removalTime: null,
+    });
+  }
+
+  /** Camunda's INCIDENT_RESOLVE / INCIDENT_DELETE: the historic incident ends resolved or deleted. */
+  async incidentEnded(incident: IncidentEntity, resolved: boolean): Promise<void> {
+    if (!this.enabled('full')) return;
+    const row = await this.ctx.uow.get('historicIncident', incident.id);
+    if (!row) return;
+    row.endTime = this.ctx.clock.now();
+    row.incidentState = resolved ? INCIDENT_STATE_RESOLVED : INCIDENT_STATE_DELETED;
+  }
+
+  /** Camunda's INCIDENT_UPDATE: the annotation changed. */
+  async incidentUpdated(incident: IncidentEntity): Promise<void> {
+    if (!this.enabled('full')) return;
+    const row = await this.ctx.uow.get('historicIncident', incident.id);
+    if (row) row.annotation = incident.annotation;
   }
 
   private variableUpdate(variable: VariableEntity, processDefinitionKey: string | null,

@@ -32,7 +32,8 @@ describe('POST /process-definition/…/start', () => {
       id, definitionId: waitId, definitionKey: 'waitKey', businessKey: 'order-1', caseInstanceId: null, ended: false,
       suspended: false, tenantId: null,
     });
-    const count = obj(expectStatus(await f.api.get(`${f.root}/process-instance/count?businessKey=order-1&variables=amount_eq_42`), 200));
+    const count = obj(expectStatus(await f.api.post(`${f.root}/process-instance/count`)
+      .send({ businessKey: 'order-1', variables: [{ name: 'amount', operator: 'eq', value: 42 }] }), 200));
     expect(count).toEqual({ count: 1 });
   });
 

@@ -4,10 +4,9 @@ import { endExecution } from '../../execution/operations/executionEnd.js';
 import { ActivityExecution } from '../../execution/runtime/ActivityExecution.js';
 import { operationsOf } from '../../execution/runtime/commandScope.js';
 import type { TypedValue } from '../../execution/variables/TypedValue.js';
-import { where } from '../../persistence/ports/query.js';
 import { signalExecution } from '../runtime/signal.js';
 import { ensureActive, ensureLockedBy, ensureWorkerId, requireExternalTask, setVariables } from './externalTaskAccess.js';
-import { createIncident, resolveIncidents } from './incidents.js';
+import { createIncident, resolveIncidents } from '../../execution/incidents.js';
 
 /** Camunda keeps at most this many characters of an external task's error message. */
 const MAX_ERROR_MESSAGE_LENGTH = 666;
@@ -26,7 +25,7 @@ export async function completeExternalTask(ctx: CommandContext, id: string, comp
   ensureActive(task);
   const runtime = await setVariables(ctx, task, completion.variables, completion.localVariables);
   ctx.uow.delete('externalTask', task);
-  ctx.uow.deleteWhere('incident', where.and(where.eq('configuration', task.id), where.eq('incidentType', 'failedExternalTask')));
+  await resolveIncidents(ctx, task);
   await signalExecution(ctx, runtime, task.executionId);
 }
 

@@ -1,8 +1,11 @@
 import type { CommandContext } from '../../command/CommandContext.js';
-import type { FilterKind, QueryDescriptor, QueryRequest, VariableFilter } from '../../engine/query/QueryRequest.js';
+import type { FilterKind, QueryDescriptor, QueryRequest, Sorting, VariableFilter } from '../../engine/query/QueryRequest.js';
 import { engineError } from '../../errors/EngineError.js';
 import type { EntityName, FieldOf } from '../../persistence/ports/entities.js';
 import { where, type CompareOp, type Condition, type OrderBy, type QuerySpec } from '../../persistence/ports/query.js';
+import { variableCondition, type VariableConditionOptions } from './variableValueConditions.js';
+
+export type { VariableConditionOptions } from './variableValueConditions.js';
 
 /** One named filter: its input kind and how it narrows the query. */
 export interface FilterDef<N extends EntityName> {
@@ -10,11 +13,23 @@ export interface FilterDef<N extends EntityName> {
   build(value: never, ctx: CommandContext): Condition<N> | undefined;
 }
 
+/**
+ * A sort key: a field, or a function giving the ORDER BY terms for one sorting entry (e.g. a
+ * variable sort reading `parameters`; no terms for a column m8flow does not have, which is null).
+ */
+export type SortDef<N extends EntityName> = FieldOf<N> | ((sorting: Sorting) => OrderBy<N>[]);
+
 /** A Camunda query over one entity: filters by parameter name, sort keys, default order. */
 export interface QueryDefinition<N extends EntityName> {
   entity: N;
   filters: Record<string, FilterDef<N>>;
-  sorts: Record<string, FieldOf<N>>;
+  sorts: Record<string, SortDef<N>>;
+  /**
+   * Builds the whole condition of a request, for queries whose filters depend on each other
+   * (or-queries, one joined row shared by several filters, Camunda's checks of filter
+   * combinations). Without it, every given filter adds its own condition and all are AND-ed.
+   */
+  condition?(filters: Readonly<Record<string, unknown>>, ctx: CommandContext): Condition<N>;
 }
 
 function def<N extends EntityName, V>(kind: FilterKind, build: (value: V, ctx: CommandContext) => Condition<N> | undefined): FilterDef<N> {
@@ -51,6 +66,10 @@ export function describe<N extends EntityName>(query: QueryDefinition<N>): Query
 /** Applies a query request's filters; unknown filter names are ignored, as Camunda ignores them. */
 export function conditionOf<N extends EntityName>(query: QueryDefinition<N>, request: QueryRequest, ctx: CommandContext, extra: Condition<N>[] = []): Condition<N> {
   const parts: Condition<N>[] = [...extra];
+  if (query.condition) {
+    const own = query.condition(request.filters, ctx);
+    return parts.length === 0 ? own : where.and(...parts, own);
+  }
   for (const [name, value] of Object.entries(request.filters)) {
     if (value === undefined || value === null) continue;
     const filterDef = query.filters[name];
@@ -62,10 +81,10 @@ export function conditionOf<N extends EntityName>(query: QueryDefinition<N>, req
 }
 
 export function orderOf<N extends EntityName>(query: QueryDefinition<N>, request: QueryRequest): OrderBy<N>[] {
-  return request.sorting.map((s) => {
-    const field = query.sorts[s.sortBy];
-    if (!field) throw engineError('invalidRequest', `Cannot set query parameter 'sortBy' to value '${s.sortBy}': sortBy parameter has invalid value: ${s.sortBy}`);
-    return { field, direction: s.sortOrder } as OrderBy<N>;
+  return request.sorting.flatMap((s) => {
+    const sort = query.sorts[s.sortBy];
+    if (!sort) throw engineError('invalidRequest', `Cannot set query parameter 'sortBy' to value '${s.sortBy}': sortBy parameter has invalid value: ${s.sortBy}`);
+    return typeof sort === 'function' ? sort(s) : [{ field: sort, direction: s.sortOrder } as OrderBy<N>];
   });
 }
 
@@ -86,26 +105,10 @@ export async function count<N extends EntityName>(ctx: CommandContext, query: Qu
   return ctx.uow.count(query.entity, conditionOf(query, request, ctx, extra));
 }
 
-const VARIABLE_OPS: Record<string, CompareOp> = { eq: '=', neq: '<>', gt: '>', gteq: '>=', lt: '<', lteq: '<=', like: 'like' };
-
-/** Condition on a variable row's value for Camunda's variable filter operators. */
-export function variableValueCondition(f: VariableFilter): Condition<'variable'> {
-  const op = VARIABLE_OPS[f.operator];
-  if (!op) throw engineError('invalidRequest', `Invalid variable comparator specified: ${f.operator}`);
-  const nameCondition = where.eq<'variable'>('name', f.name);
-  const value = f.value;
-  if (value === null) {
-    return where.and<'variable'>(nameCondition, op === '<>' ? where.cmp<'variable'>('type', '<>', 'null') : where.eq<'variable'>('type', 'null'));
-  }
-  if (typeof value === 'boolean') {
-    return where.and<'variable'>(nameCondition, where.eq<'variable'>('type', 'boolean'), where.cmp<'variable'>('longValue', op, value ? 1 : 0));
-  }
-  if (typeof value === 'number') {
-    const numeric = Number.isInteger(value)
-      ? where.or<'variable'>(where.and<'variable'>(where.in<'variable'>('type', ['integer', 'long', 'short']), where.cmp<'variable'>('longValue', op, value)),
-        where.and<'variable'>(where.eq<'variable'>('type', 'double'), where.cmp<'variable'>('doubleValue', op, value)))
-      : where.and<'variable'>(where.eq<'variable'>('type', 'double'), where.cmp<'variable'>('doubleValue', op, value));
-    return where.and<'variable'>(nameCondition, numeric);
-  }
-  return where.and<'variable'>(nameCondition, where.eq<'variable'>('type', 'string'), where.cmp<'variable'>('textValue', op, String(value)));
+/**
+ * Condition on a variable row for one of Camunda's variable filter entries (see
+ * variableValueConditions.ts); `options` carry the query's ignore-case flags and its DTO's texts.
+ */
+export function variableValueCondition(f: VariableFilter, options: VariableConditionOptions = {}): Condition<'variable'> {
+  return variableCondition(f, options);
 }

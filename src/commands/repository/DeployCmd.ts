@@ -4,7 +4,7 @@ import type { CommandContext } from '../../command/CommandContext.js';
 import { engineError } from '../../errors/EngineError.js';
 import type { ProcessGraph } from '../../model/graph/ProcessGraph.js';
 import {
-  SUSPENSION_ACTIVE, type DeploymentEntity, type ProcessDefinitionEntity, type ResourceEntity,
+  SUSPENSION_ACTIVE, type DeploymentEntity, type IdentityLinkEntity, type ProcessDefinitionEntity, type ResourceEntity,
 } from '../../persistence/ports/entities.js';
 import { where } from '../../persistence/ports/query.js';
 import { duplicateDeployment } from './duplicateFilter.js';
@@ -64,6 +64,19 @@ function definitionId(ctx: CommandContext, key: string, version: number): string
 }
 
 /**
+ * The candidate starters of a new definition as identity links of type `candidate` (Camunda's
+ * BpmnDeployer.addAuthorizations): one per user and group, as written in the model (expressions
+ * are stored as their text, not evaluated), with the definition's tenant.
+ */
+export function candidateStarterLinks(ctx: CommandContext, definition: ProcessDefinitionEntity, graph: ProcessGraph): IdentityLinkEntity[] {
+  const link = (userId: string | null, groupId: string | null): IdentityLinkEntity => ({
+    id: ctx.ids.next(), rev: 1, type: 'candidate', userId, groupId, taskId: null,
+    processDefinitionId: definition.id, tenantId: definition.tenantId,
+  });
+  return [...graph.candidateStarterUsers.map((u) => link(u, null)), ...graph.candidateStarterGroups.map((g) => link(null, g))];
+}
+
+/**
  * Deploys resources (Camunda's DeployCmd): every BPMN resource is parsed first, so a broken
  * model deploys nothing; each executable process becomes a new definition version per key and
  * tenant. With duplicate filtering an unchanged deployment returns the existing one.
@@ -98,6 +111,7 @@ export class DeployCmd implements Command<DeploymentResult> {
       for (const graph of result.processes) {
         const definition = await this.definitionRow(ctx, deployment, resource.name, graph, result.targetNamespace, names);
         ctx.uow.insert('processDefinition', definition);
+        for (const link of candidateStarterLinks(ctx, definition, graph)) ctx.uow.insert('identityLink', link);
         ctx.afterCommit(() => this.deployer.remember(definition.id, graph));
         definitions.push(definition);
       }
@@ -121,6 +135,7 @@ export class DeployCmd implements Command<DeploymentResult> {
       diagramResourceName: diagramFor(resourceName, graph.key, names), tenantId: deployment.tenantId,
       suspensionState: SUSPENSION_ACTIVE, hasStartFormKey: graph.startFormKey !== null,
       startableInTasklist: graph.isStartableInTasklist, historyTimeToLive: graph.historyTimeToLive,
+      deploymentTime: deployment.deploymentTime,
     };
   }
 }

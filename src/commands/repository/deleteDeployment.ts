@@ -32,11 +32,13 @@ export async function deleteDeployment(ctx: CommandContext, id: string, options:
       await new DeleteProcessInstanceCmd(instance.id, { deleteReason: 'deleted deployment', ...options }).execute(ctx);
     }
     if (options.cascade) {
-      for (const entity of ['historicProcessInstance', 'historicActivityInstance', 'historicTaskInstance', 'historicVariableInstance', 'historicVariableUpdate'] as const) {
+      for (const entity of ['historicProcessInstance', 'historicActivityInstance', 'historicTaskInstance', 'historicVariableInstance', 'historicVariableUpdate', 'historicIncident', 'historicIdentityLink'] as const) {
         ctx.uow.deleteWhere(entity, where.in('processDefinitionId', definitionIds));
       }
     }
   }
+  // Camunda's deleteIdentityLinksByProcDef: candidate starters go with their definition.
+  if (definitionIds.length > 0) ctx.uow.deleteWhere('identityLink', where.in('processDefinitionId', definitionIds));
   for (const definition of definitions) ctx.uow.delete('processDefinition', definition);
   ctx.uow.deleteWhere('resource', where.eq('deploymentId', id));
   ctx.uow.delete('deployment', deployment);

@@ -2,6 +2,7 @@ import type { CommandContext } from '../../command/CommandContext.js';
 import { engineError } from '../../errors/EngineError.js';
 import { SUSPENSION_ACTIVE, SUSPENSION_SUSPENDED, type ProcessDefinitionEntity } from '../../persistence/ports/entities.js';
 import { where, type Condition } from '../../persistence/ports/query.js';
+import { sameRowFilters, rowFilter, tenantFilters, type Filters, type RowFilter } from '../query/filterGroups.js';
 import { filter, type QueryDefinition } from '../query/QueryDefinition.js';
 
 type PD = 'processDefinition';
@@ -13,46 +14,85 @@ export const latestVersionOnly: Condition<PD> = {
   where: { kind: 'true' },
 };
 
-/** GET/POST /process-definition filters and sort keys (Camunda's ProcessDefinitionQueryDto). */
-export const processDefinitionQuery: QueryDefinition<PD> = {
-  entity: 'processDefinition',
-  filters: {
-    processDefinitionId: filter.eq('id'),
-    processDefinitionIdIn: filter.in('id'),
-    name: filter.eq('name'),
-    nameLike: filter.like('name'),
-    deploymentId: filter.eq('deploymentId'),
-    key: filter.eq('key'),
-    keysIn: filter.in('key'),
-    keyLike: filter.like('key'),
-    category: filter.eq('category'),
-    categoryLike: filter.like('category'),
-    version: filter.int('version'),
-    latestVersion: filter.flag(latestVersionOnly),
-    resourceName: filter.eq('resourceName'),
-    resourceNameLike: filter.like('resourceName'),
-    active: filter.flag(where.eq('suspensionState', SUSPENSION_ACTIVE)),
-    suspended: filter.flag(where.eq('suspensionState', SUSPENSION_SUSPENDED)),
-    tenantIdIn: filter.in('tenantId'),
-    withoutTenantId: filter.flag(where.isNull('tenantId')),
-    versionTag: filter.eq('versionTag'),
-    versionTagLike: filter.like('versionTag'),
-    withoutVersionTag: filter.flag(where.isNull('versionTag')),
-    startableInTasklist: filter.flag(where.eq('startableInTasklist', true)),
-    notStartableInTasklist: filter.flag(where.eq('startableInTasklist', false)),
-  },
-  sorts: {
-    category: 'category', key: 'key', id: 'id', name: 'name', version: 'version',
-    deploymentId: 'deploymentId', tenantId: 'tenantId', versionTag: 'versionTag',
-  },
+const deployedWhen = (op: '>' | '=') => filter.custom<PD, Date>('date', (v) => ({
+  kind: 'exists', entity: 'deployment', link: [['id', 'deploymentId']], where: where.cmp<'deployment'>('deploymentTime', op, v),
+}));
+
+function withLink(condition: Condition<'identityLink'>): Condition<PD> {
+  return { kind: 'exists', entity: 'identityLink', link: [['processDefinitionId', 'id']], where: condition };
+}
+
+/**
+ * Camunda's startableByUser with authorization disabled: an identity link of the definition names
+ * the user, or one of the user's groups. m8flow has no identity service to look groups up, so the
+ * groups are known only for the authenticated caller asking about itself.
+ */
+function startableBy(userId: string, ctx: CommandContext): Condition<PD> {
+  const groups = ctx.auth.userId === userId ? ctx.auth.groupIds : [];
+  const byUser = withLink(where.eq<'identityLink'>('userId', userId));
+  return groups.length === 0 ? byUser : where.or<PD>(byUser, withLink(where.in<'identityLink'>('groupId', groups)));
+}
+
+/** Filters that need no other filter of the request. */
+const SIMPLE_FILTERS: QueryDefinition<PD>['filters'] = {
+  processDefinitionId: filter.eq('id'),
+  processDefinitionIdIn: filter.in('id'),
+  name: filter.eq('name'),
+  // Camunda compares nameLike case-insensitively (CAM-8014).
+  nameLike: filter.custom<PD, string>('string', (v) => where.upper<PD>('name', 'like', v)),
+  deploymentId: filter.eq('deploymentId'),
+  deployedAfter: deployedWhen('>'),
+  deployedAt: deployedWhen('='),
+  key: filter.eq('key'),
+  keysIn: filter.in('key'),
+  keyLike: filter.like('key'),
+  category: filter.eq('category'),
+  categoryLike: filter.like('category'),
+  version: filter.int('version'),
+  latestVersion: filter.flag(latestVersionOnly),
+  resourceName: filter.eq('resourceName'),
+  resourceNameLike: filter.like('resourceName'),
+  startableBy: filter.custom<PD, string>('string', (v, ctx) => startableBy(v, ctx)),
+  active: filter.flag(where.eq('suspensionState', SUSPENSION_ACTIVE)),
+  suspended: filter.flag(where.eq('suspensionState', SUSPENSION_SUSPENDED)),
+  versionTag: filter.eq('versionTag'),
+  versionTagLike: filter.like('versionTag'),
+  withoutVersionTag: filter.flag(where.isNull('versionTag')),
+  startableInTasklist: filter.flag(where.eq('startableInTasklist', true)),
+  notStartableInTasklist: filter.flag(where.eq('startableInTasklist', false)),
+  // Only narrows with authorization enabled (CREATE_INSTANCE permission); m8flow has none yet.
+  startablePermissionCheck: filter.flag({ kind: 'true' }),
 };
 
-/** `tenantIdIn` plus `includeProcessDefinitionsWithoutTenantId` widen to tenant-less rows. */
-export function tenantCondition(filters: Readonly<Record<string, unknown>>, includeKey: string): Condition<PD>[] {
-  const tenants = filters['tenantIdIn'];
-  if (!Array.isArray(tenants) || filters[includeKey] !== true) return [];
-  return [where.or<PD>(where.in<PD>('tenantId', tenants as string[]), where.isNull<PD>('tenantId'))];
+/** Camunda joins one ACT_RU_INCIDENT row of the definition for all incident filters. */
+const INCIDENT_FILTERS: Record<string, RowFilter<'incident'>> = {
+  incidentId: rowFilter<'incident', string>('string', (v) => where.eq('id', v)),
+  incidentType: rowFilter<'incident', string>('string', (v) => where.eq('incidentType', v)),
+  incidentMessage: rowFilter<'incident', string>('string', (v) => where.eq('incidentMessage', v)),
+  incidentMessageLike: rowFilter<'incident', string>('string', (v) => where.cmp('incidentMessage', 'like', v)),
+};
+
+const withIncident = (condition: Condition<'incident'>): Condition<PD> =>
+  ({ kind: 'exists', entity: 'incident', link: [['processDefinitionId', 'id']], where: condition });
+
+/** GET /process-definition filters and sort keys (Camunda's ProcessDefinitionQueryDto) for one request. */
+export function processDefinitionQueryFor(filters: Filters): QueryDefinition<PD> {
+  return {
+    entity: 'processDefinition',
+    filters: {
+      ...SIMPLE_FILTERS,
+      ...tenantFilters<PD>(filters, 'tenantId', 'includeProcessDefinitionsWithoutTenantId'),
+      ...sameRowFilters<PD, 'incident'>(filters, INCIDENT_FILTERS, withIncident),
+    },
+    sorts: {
+      category: 'category', key: 'key', id: 'id', name: 'name', version: 'version', deploymentId: 'deploymentId',
+      deployTime: 'deploymentTime', tenantId: 'tenantId', versionTag: 'versionTag',
+    },
+  };
 }
+
+/** The query's shape (filter kinds, sort keys) for request parsing. */
+export const processDefinitionQuery: QueryDefinition<PD> = processDefinitionQueryFor({});
 
 export async function getProcessDefinition(ctx: CommandContext, id: string): Promise<ProcessDefinitionEntity> {
   const definition = await ctx.uow.get('processDefinition', id);

@@ -1,5 +1,7 @@
 import type { CommandContext } from '../../command/CommandContext.js';
 import { engineError } from '../../errors/EngineError.js';
+import { historyOf } from '../../execution/runtime/commandScope.js';
+import { removeIncidents } from '../../execution/incidents.js';
 import { filter, type QueryDefinition } from '../query/QueryDefinition.js';
 
 /** GET /incident filters and sort keys (Camunda's IncidentQueryDto). */
@@ -36,7 +38,8 @@ export const incidentQuery: QueryDefinition<'incident'> = {
 
 /**
  * Resolves an incident (Camunda's ResolveIncidentCmd). Incidents of failed jobs and external tasks
- * resolve only by setting retries, so resolving them here is refused.
+ * resolve only by setting retries, so resolving them here is refused. The historic incident ends
+ * as resolved.
  */
 export async function resolveIncident(ctx: CommandContext, id: string): Promise<void> {
   const incident = await ctx.uow.get('incident', id);
@@ -44,7 +47,7 @@ export async function resolveIncident(ctx: CommandContext, id: string): Promise<
   if (incident.incidentType === 'failedJob' || incident.incidentType === 'failedExternalTask') {
     throw engineError('badUserRequest', `Cannot resolve an incident of type ${incident.incidentType}`);
   }
-  ctx.uow.delete('incident', incident);
+  await removeIncidents(ctx, [incident], true);
 }
 
 /** Sets or clears the annotation of an incident (SetAnnotationForIncidentCmd). */
@@ -52,4 +55,5 @@ export async function annotateIncident(ctx: CommandContext, id: string, annotati
   const incident = await ctx.uow.get('incident', id);
   if (!incident) throw engineError('badUserRequest', 'incident is null');
   incident.annotation = annotation;
+  await historyOf(ctx).incidentUpdated(incident);
 }

@@ -1,10 +1,10 @@
 import type { CommandExecutor } from '../../command/CommandExecutor.js';
 import { command } from '../../command/Command.js';
 import { DeployCmd, type Deployer, type DeploymentRequest, type DeploymentResult } from '../../commands/repository/DeployCmd.js';
-import { deploymentQuery } from '../../commands/repository/deploymentQuery.js';
+import { deploymentQuery, deploymentQueryFor } from '../../commands/repository/deploymentQuery.js';
 import { deleteDeployment, type DeleteDeploymentOptions } from '../../commands/repository/deleteDeployment.js';
 import {
-  getProcessDefinition, latestProcessDefinition, processDefinitionQuery, tenantCondition,
+  getProcessDefinition, latestProcessDefinition, processDefinitionQuery, processDefinitionQueryFor,
 } from '../../commands/repository/processDefinitionQuery.js';
 import { count, describe, list } from '../../commands/query/QueryDefinition.js';
 import { engineError } from '../../errors/EngineError.js';
@@ -12,14 +12,6 @@ import type { DeploymentEntity, ProcessDefinitionEntity, ResourceEntity } from '
 import { where } from '../../persistence/ports/query.js';
 import type { QueryRequest } from '../query/QueryRequest.js';
 import type { AuthContext } from '../../command/CommandContext.js';
-
-function withoutIncludedTenants(request: QueryRequest, includeKey: string): { request: QueryRequest; extra: ReturnType<typeof tenantCondition> } {
-  const extra = tenantCondition(request.filters, includeKey);
-  if (extra.length === 0) return { request, extra };
-  const filters = { ...request.filters };
-  delete filters['tenantIdIn'];
-  return { request: { ...request, filters }, extra };
-}
 
 /** Deployments and process definitions (Camunda's RepositoryService). */
 export class RepositoryService {
@@ -33,11 +25,11 @@ export class RepositoryService {
   }
 
   queryDeployments(request: QueryRequest): Promise<DeploymentEntity[]> {
-    return this.executor.execute(command('QueryDeployments', (ctx) => list(ctx, deploymentQuery, request), true));
+    return this.executor.execute(command('QueryDeployments', (ctx) => list(ctx, deploymentQueryFor(request.filters), request), true));
   }
 
   countDeployments(request: QueryRequest): Promise<number> {
-    return this.executor.execute(command('CountDeployments', (ctx) => count(ctx, deploymentQuery, request), true));
+    return this.executor.execute(command('CountDeployments', (ctx) => count(ctx, deploymentQueryFor(request.filters), request), true));
   }
 
   getDeployment(id: string): Promise<DeploymentEntity> {
@@ -71,14 +63,13 @@ export class RepositoryService {
     }, true));
   }
 
-  queryProcessDefinitions(request: QueryRequest): Promise<ProcessDefinitionEntity[]> {
-    const { request: rest, extra } = withoutIncludedTenants(request, 'includeProcessDefinitionsWithoutTenantId');
-    return this.executor.execute(command('QueryProcessDefinitions', (ctx) => list(ctx, processDefinitionQuery, rest, extra), true));
+  /** Process definitions; `auth` gives `startableBy` the groups of the caller when it asks about itself. */
+  queryProcessDefinitions(request: QueryRequest, auth?: AuthContext): Promise<ProcessDefinitionEntity[]> {
+    return this.executor.execute(command('QueryProcessDefinitions', (ctx) => list(ctx, processDefinitionQueryFor(request.filters), request), true), auth);
   }
 
-  countProcessDefinitions(request: QueryRequest): Promise<number> {
-    const { request: rest, extra } = withoutIncludedTenants(request, 'includeProcessDefinitionsWithoutTenantId');
-    return this.executor.execute(command('CountProcessDefinitions', (ctx) => count(ctx, processDefinitionQuery, rest, extra), true));
+  countProcessDefinitions(request: QueryRequest, auth?: AuthContext): Promise<number> {
+    return this.executor.execute(command('CountProcessDefinitions', (ctx) => count(ctx, processDefinitionQueryFor(request.filters), request), true), auth);
   }
 
   getProcessDefinition(id: string): Promise<ProcessDefinitionEntity> {

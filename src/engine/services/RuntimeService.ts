@@ -1,9 +1,9 @@
 import { command } from '../../command/Command.js';
-import type { AuthContext } from '../../command/CommandContext.js';
+import type { AuthContext, CommandContext } from '../../command/CommandContext.js';
 import type { CommandExecutor } from '../../command/CommandExecutor.js';
 import { activityInstanceTree, type ActivityInstance } from '../../commands/runtime/activityInstanceTree.js';
 import { DeleteProcessInstanceCmd, type DeleteProcessInstanceOptions } from '../../commands/runtime/DeleteProcessInstanceCmd.js';
-import { processInstanceQuery, processInstancesOnly } from '../../commands/runtime/processInstanceQuery.js';
+import { processInstanceQuery, processInstanceQueryFor, processInstancesOnly } from '../../commands/runtime/processInstanceQuery.js';
 import {
   StartProcessInstanceCmd, type StartedProcessInstance, type StartProcessInstanceRequest,
 } from '../../commands/runtime/StartProcessInstanceCmd.js';
@@ -11,11 +11,18 @@ import {
   getExecutionVariable, getExecutionVariables, modifyExecutionVariables, type VariableModifications,
 } from '../../commands/runtime/executionVariables.js';
 import { count, describe, list } from '../../commands/query/QueryDefinition.js';
+import { orQueryConditions } from '../../commands/query/filterGroups.js';
+import type { Condition } from '../../persistence/ports/query.js';
 import { engineError } from '../../errors/EngineError.js';
 import type { StoredVariable } from '../../commands/runtime/executionVariables.js';
 import type { ExecutionEntity, IncidentEntity } from '../../persistence/ports/entities.js';
 import { annotateIncident, incidentQuery, resolveIncident } from '../../commands/runtime/incidents.js';
 import type { QueryRequest } from '../query/QueryRequest.js';
+
+/** Process instance rows only, and the request's `orQueries` entries. */
+function instanceConditions(ctx: CommandContext, request: QueryRequest): Condition<'execution'>[] {
+  return [processInstancesOnly, ...orQueryConditions(processInstanceQueryFor, request.filters['orQueries'], ctx)];
+}
 
 /** Process instances, executions and their variables (Camunda's RuntimeService). */
 export class RuntimeService {
@@ -29,11 +36,11 @@ export class RuntimeService {
   }
 
   queryProcessInstances(request: QueryRequest): Promise<ExecutionEntity[]> {
-    return this.executor.execute(command('QueryProcessInstances', (ctx) => list(ctx, processInstanceQuery, request, [processInstancesOnly]), true));
+    return this.executor.execute(command('QueryProcessInstances', (ctx) => list(ctx, processInstanceQueryFor(request.filters), request, instanceConditions(ctx, request)), true));
   }
 
   countProcessInstances(request: QueryRequest): Promise<number> {
-    return this.executor.execute(command('CountProcessInstances', (ctx) => count(ctx, processInstanceQuery, request, [processInstancesOnly]), true));
+    return this.executor.execute(command('CountProcessInstances', (ctx) => count(ctx, processInstanceQueryFor(request.filters), request, instanceConditions(ctx, request)), true));
   }
 
   getProcessInstance(id: string): Promise<ExecutionEntity> {

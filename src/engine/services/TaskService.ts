@@ -1,7 +1,7 @@
 import { command } from '../../command/Command.js';
 import type { AuthContext } from '../../command/CommandContext.js';
 import type { CommandExecutor } from '../../command/CommandExecutor.js';
-import { count, describe, list, specOf } from '../../commands/query/QueryDefinition.js';
+import { count, describe, list } from '../../commands/query/QueryDefinition.js';
 import {
   applyModifications, readScope, readVariable, type StoredVariable, type VariableModifications,
 } from '../../commands/runtime/executionVariables.js';
@@ -10,28 +10,15 @@ import { requireTask, taskScope } from '../../commands/task/taskAccess.js';
 import {
   claimTask, completeTask, delegateTask, resolveTask, setAssignee, setOwner, type CompleteTaskOptions,
 } from '../../commands/task/taskCommands.js';
-import { taskQuery, TASK_QUERY_SHAPE } from '../../commands/task/taskQuery.js';
+import { TASK_QUERY } from '../../commands/task/taskQuery.js';
+import { TASK_SORT_BY } from '../../commands/task/taskSorts.js';
 import { engineError } from '../../errors/EngineError.js';
 import type { InstanceRuntime } from '../../execution/runtime/InstanceRuntime.js';
 import type { VariableScopeRef } from '../../execution/runtime/VariableStore.js';
 import type { TypedValue } from '../../execution/variables/TypedValue.js';
 import type { TaskEntity } from '../../persistence/ports/entities.js';
-import { where, type Condition } from '../../persistence/ports/query.js';
 import type { QueryRequest } from '../query/QueryRequest.js';
 import type { CommandContext } from '../../command/CommandContext.js';
-
-/** Camunda's `orQueries`: the conditions of each entry are OR-ed, and the result AND-ed to the query. */
-function orConditions(ctx: CommandContext, request: QueryRequest): Condition<'task'>[] {
-  const orQueries = request.filters['orQueries'];
-  if (!Array.isArray(orQueries) || orQueries.length === 0) return [];
-  return orQueries.map((filters: Record<string, unknown>) => {
-    const inner = Object.entries(filters)
-      .filter(([name]) => name !== 'includeAssignedTasks')
-      .map(([name, value]) => specOf(taskQuery(filters), { filters: { [name]: value }, sorting: [] }, ctx).where ?? { kind: 'true' } as Condition<'task'>)
-      .filter((c) => c.kind !== 'true');
-    return inner.length === 0 ? { kind: 'true' } as Condition<'task'> : where.or<'task'>(...inner);
-  });
-}
 
 /** The variable scope of a task for Camunda's get/set variable commands ("task … doesn't exist"). */
 async function variableScopeOf(ctx: CommandContext, taskId: string): Promise<{ runtime: InstanceRuntime; scope: VariableScopeRef }> {
@@ -42,16 +29,28 @@ async function variableScopeOf(ctx: CommandContext, taskId: string): Promise<{ r
 
 /** User tasks: queries, assignment, completion, variables (Camunda's TaskService). */
 export class TaskService {
-  static readonly taskQuery = describe(TASK_QUERY_SHAPE);
+  /**
+   * Filters and sorts of the task query. `sortBy` lists every key a POST `sorting` entry may use;
+   * a GET `sortBy` takes only those of {@link TaskService.taskSortByParameter}.
+   */
+  static readonly taskQuery = describe(TASK_QUERY);
+
+  /** The `sortBy` values of GET /task (Camunda's TaskQueryDto.VALID_SORT_BY_VALUES). */
+  static readonly taskSortByParameter: readonly string[] = TASK_SORT_BY;
 
   constructor(private readonly executor: CommandExecutor) {}
 
-  queryTasks(request: QueryRequest): Promise<TaskEntity[]> {
-    return this.executor.execute(command('QueryTasks', (ctx) => list(ctx, taskQuery(request.filters), request, orConditions(ctx, request)), true));
+  /**
+   * Camunda's task query, `orQueries` (a list of filter maps) included; `auth` is who
+   * `currentUser()` / `currentUserGroups()` in query expressions stand for.
+   */
+  queryTasks(request: QueryRequest, auth?: AuthContext): Promise<TaskEntity[]> {
+    return this.executor.execute(command('QueryTasks', (ctx) => list(ctx, TASK_QUERY, request), true), auth);
   }
 
-  countTasks(request: QueryRequest): Promise<number> {
-    return this.executor.execute(command('CountTasks', (ctx) => count(ctx, taskQuery(request.filters), request, orConditions(ctx, request)), true));
+  /** The number of tasks the query finds (paging ignored). */
+  countTasks(request: QueryRequest, auth?: AuthContext): Promise<number> {
+    return this.executor.execute(command('CountTasks', (ctx) => count(ctx, TASK_QUERY, request), true), auth);
   }
 
   getTask(id: string): Promise<TaskEntity> {

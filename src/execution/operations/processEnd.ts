@@ -1,5 +1,6 @@
 import { where } from '../../persistence/ports/query.js';
 import type { TaskEntity } from '../../persistence/ports/entities.js';
+import { removeIncidents } from '../incidents.js';
 import { fireExecutionListeners } from '../listeners/fireListeners.js';
 import { fireTaskEvent } from '../listeners/taskEvents.js';
 import { ActivityExecution } from '../runtime/ActivityExecution.js';
@@ -54,7 +55,7 @@ export async function endProcessInstance(runtime: InstanceRuntime, options: Proc
     ctx.uow.deleteWhere('identityLink', where.eq('taskId', task.id));
   }
   ctx.uow.deleteWhere('externalTask', where.eq('processInstanceId', piId));
-  ctx.uow.deleteWhere('incident', where.eq('processInstanceId', piId));
+  await removeIncidents(ctx, await ctx.uow.find('incident', { where: where.eq('processInstanceId', piId) }), false);
   for (const execution of runtime.executions().reverse()) runtime.removeExecution(execution);
   ctx.uow.deleteWhere('variable', where.eq('processInstanceId', piId));
   await history.processInstanceEnded(runtime.processInstance, options.state, options.endActivityId, options.deleteReason);

@@ -4,6 +4,12 @@
  * the migration tools map Camunda rows onto them one to one.
  */
 
+import type { HistoricIncidentEntity } from './historicIncident.js';
+
+export {
+  INCIDENT_STATE_DELETED, INCIDENT_STATE_OPEN, INCIDENT_STATE_RESOLVED, type HistoricIncidentEntity,
+} from './historicIncident.js';
+
 export const SUSPENSION_ACTIVE = 1;
 export const SUSPENSION_SUSPENDED = 2;
 
@@ -42,6 +48,11 @@ export interface ProcessDefinitionEntity {
   hasStartFormKey: boolean;
   startableInTasklist: boolean;
   historyTimeToLive: number | null;
+  /**
+   * The deployment's time, copied at deployment (it never changes) so definitions can be ordered by
+   * it as Camunda's `orderByDeploymentTime` does through its join; null only for orphaned rows.
+   */
+  deploymentTime: Date | null;
 }
 
 /** A node of Camunda's execution tree (ACT_RU_EXECUTION). */
@@ -63,6 +74,11 @@ export interface ExecutionEntity {
   tenantId: string | null;
   /** Order of creation within the instance, to keep tree output stable. */
   sequenceCounter: number;
+  /**
+   * Camunda's SUPER_EXEC_: on a called process instance, the calling execution of the super
+   * instance. Absent or null on every other execution (and on all of them until call activities exist).
+   */
+  superExecutionId?: string | null;
 }
 
 export interface TaskEntity {
@@ -277,6 +293,29 @@ export interface HistoricVariableUpdateEntity extends StoredValue {
   removalTime: Date | null;
 }
 
+/**
+ * One change of a task's identity links (ACT_HI_IDENTITYLINK, written at history level full): a
+ * candidate user or group added or deleted, or an assignee or owner set or replaced (types
+ * `assignee` / `owner`). Rows are never updated.
+ */
+export interface HistoricIdentityLinkEntity {
+  id: string;
+  timestamp: Date;
+  type: string | null;
+  userId: string | null;
+  groupId: string | null;
+  taskId: string | null;
+  processDefinitionId: string | null;
+  processDefinitionKey: string | null;
+  rootProcessInstanceId: string | null;
+  /** `add` or `delete`. */
+  operationType: string;
+  /** The authenticated user who made the change. */
+  assignerId: string | null;
+  tenantId: string | null;
+  removalTime: Date | null;
+}
+
 /** Every persistent entity type by its registry name. */
 export interface EntityTypes {
   deployment: DeploymentEntity;
@@ -293,6 +332,8 @@ export interface EntityTypes {
   historicTaskInstance: HistoricTaskInstanceEntity;
   historicVariableInstance: HistoricVariableInstanceEntity;
   historicVariableUpdate: HistoricVariableUpdateEntity;
+  historicIdentityLink: HistoricIdentityLinkEntity;
+  historicIncident: HistoricIncidentEntity;
 }
 
 export type EntityName = keyof EntityTypes;

@@ -4,12 +4,23 @@ function comparable(value: unknown): unknown {
   return value instanceof Date ? value.getTime() : value;
 }
 
+/** A LIKE pattern as a regular expression; a backslash escapes the next character (Camunda's ESCAPE). */
 function likeToRegExp(pattern: string, ignoreCase: boolean): RegExp {
-  const body = pattern
-    .split('')
-    .map((c) => (c === '%' ? '.*' : c === '_' ? '.' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
+  let body = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charAt(i);
+    if (c === '\\' && i + 1 < pattern.length) body += escapeRegExp(pattern.charAt(++i));
+    else body += c === '%' ? '.*' : c === '_' ? '.' : escapeRegExp(c);
+  }
   return new RegExp(`^${body}$`, ignoreCase ? 'is' : 's');
+}
+
+function escapeRegExp(c: string): string {
+  return c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function upper(value: unknown): unknown {
+  return typeof value === 'string' ? value.toUpperCase() : value;
 }
 
 function compare(actual: unknown, op: string, expected: Scalar): boolean {
@@ -39,7 +50,10 @@ export function matches(entity: object, condition: Condition | undefined): boole
   switch (condition.kind) {
     case 'true': return true;
     case 'false': return false;
-    case 'compare': return compare(record[condition.field], condition.op, condition.value);
+    case 'compare':
+      return condition.ignoreCase
+        ? compare(upper(record[condition.field]), condition.op, upper(condition.value) as Scalar)
+        : compare(record[condition.field], condition.op, condition.value);
     case 'in': {
       const value = comparable(record[condition.field]);
       const found = value !== null && value !== undefined && condition.values.some((v) => comparable(v) === value);

@@ -14,7 +14,7 @@ export type CompareOp = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'like' | 'ilike';
  * accepts only fields its schema knows, so user input never reaches SQL as text.
  */
 export type Condition<N extends EntityName = EntityName> =
-  | { kind: 'compare'; field: FieldRef<N>; op: CompareOp; value: Scalar }
+  | CompareCondition<N>
   | { kind: 'in'; field: FieldRef<N>; values: readonly Scalar[]; negate?: boolean }
   | { kind: 'null'; field: FieldRef<N>; negate?: boolean }
   | { kind: 'and' | 'or'; items: readonly Condition<N>[] }
@@ -22,6 +22,18 @@ export type Condition<N extends EntityName = EntityName> =
   | ExistsCondition<N>
   | { kind: 'true' }
   | { kind: 'false' };
+
+/**
+ * `field op value`. With `ignoreCase` both sides are upper-cased first (Camunda's
+ * `UPPER(NAME_) = UPPER(?)`). `like` patterns use a backslash as escape character on every database.
+ */
+export interface CompareCondition<N extends EntityName = EntityName> {
+  kind: 'compare';
+  field: FieldRef<N>;
+  op: CompareOp;
+  value: Scalar;
+  ignoreCase?: boolean;
+}
 
 export type LinkOp = '=' | 'is' | '<' | '>';
 
@@ -38,9 +50,35 @@ export interface ExistsCondition<N extends EntityName = EntityName> {
   negate?: boolean;
 }
 
-export interface OrderBy<N extends EntityName = EntityName> {
+/**
+ * One ORDER BY term: a field of the queried entity, or (with `related`) a value of a related row,
+ * e.g. a variable's value column for Camunda's `orderByProcessVariable`. Rows without a related
+ * row order as NULL does on the database (first ascending on SQLite, last on PostgreSQL), as in
+ * Camunda's left join. `lower` compares lower-cased text (Camunda's `LOWER(…)` sort columns).
+ */
+export type OrderBy<N extends EntityName = EntityName> = FieldOrder<N> | RelatedOrder<N>;
+
+/** Orders by a field of the queried entity. */
+export interface FieldOrder<N extends EntityName = EntityName> {
   field: FieldRef<N>;
   direction: 'asc' | 'desc';
+  lower?: boolean;
+}
+
+/**
+ * Orders by `field` of a row of `entity` linked to the outer row like an {@link ExistsCondition}.
+ * Several matching rows: the smallest value ascending, the largest descending (where Camunda's
+ * join would list the row once per match, the first position is kept).
+ */
+export interface RelatedOrder<N extends EntityName = EntityName> {
+  related: {
+    entity: EntityName;
+    field: string;
+    link: ExistsCondition<N>['link'];
+    where: Condition;
+  };
+  direction: 'asc' | 'desc';
+  lower?: boolean;
 }
 
 export interface QuerySpec<N extends EntityName = EntityName> {
@@ -57,6 +95,10 @@ export const where = {
   },
   cmp<N extends EntityName>(field: FieldRef<N>, op: CompareOp, value: Scalar): Condition<N> {
     return { kind: 'compare', field, op, value };
+  },
+  /** `UPPER(field) op UPPER(value)`: Camunda's case-insensitive comparisons. */
+  upper<N extends EntityName>(field: FieldRef<N>, op: CompareOp, value: Scalar): Condition<N> {
+    return { kind: 'compare', field, op, value, ignoreCase: true };
   },
   in<N extends EntityName>(field: FieldRef<N>, values: readonly Scalar[]): Condition<N> {
     return { kind: 'in', field, values };

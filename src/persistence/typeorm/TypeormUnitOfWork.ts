@@ -82,7 +82,7 @@ export class TypeormUnitOfWork implements UnitOfWork {
     const params = new SqlParams(this.dialect);
     let sql = `SELECT t.* FROM ${quote(mapping.table)} t`;
     if (spec.where) sql += ` WHERE ${conditionSql(spec.where, mapping, 't', params, this.dialect)}`;
-    sql += orderSql(spec.orderBy as readonly OrderBy[] | undefined, mapping, 't');
+    sql += orderSql(spec.orderBy as readonly OrderBy[] | undefined, mapping, 't', params, this.dialect);
     if (spec.limit !== undefined) sql += ` LIMIT ${params.add(Math.max(0, Math.floor(spec.limit)))}`;
     else if (spec.offset) sql += this.dialect === 'sqlite' ? ' LIMIT -1' : '';
     if (spec.offset) sql += ` OFFSET ${params.add(Math.max(0, Math.floor(spec.offset)))}`;

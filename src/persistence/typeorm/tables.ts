@@ -41,13 +41,14 @@ export const TABLES: readonly TableMapping[] = [
     id: 'id', rev: 'int', key: 'string', name: 'string?', description: 'text?', category: 'string?',
     version: 'int', versionTag: 'string?', deploymentId: 'id', resourceName: 'string',
     diagramResourceName: 'string?', tenantId: 'id?', suspensionState: 'int', hasStartFormKey: 'bool',
-    startableInTasklist: 'bool', historyTimeToLive: 'int?',
+    startableInTasklist: 'bool', historyTimeToLive: 'int?', deploymentTime: 'date?',
   }),
   table('execution', 'm8_execution', {
     id: 'id', rev: 'int', processInstanceId: 'id', parentId: 'id?', processDefinitionId: 'id',
     processDefinitionKey: 'string', businessKey: 'string?', activityId: 'string?',
     activityInstanceId: 'string?', isActive: 'bool', isScope: 'bool', isConcurrent: 'bool',
     isEventScope: 'bool', suspensionState: 'int', tenantId: 'id?', sequenceCounter: 'long',
+    superExecutionId: 'id?',
   }),
   table('task', 'm8_task', {
     id: 'id', rev: 'int', executionId: 'id?', processInstanceId: 'id?', processDefinitionId: 'id?',
@@ -113,6 +114,19 @@ export const TABLES: readonly TableMapping[] = [
     processDefinitionId: 'id?', processInstanceId: 'id?', rootProcessInstanceId: 'id?',
     executionId: 'id?', activityInstanceId: 'string?', taskId: 'id?', tenantId: 'id?', time: 'date',
     revision: 'int', sequenceCounter: 'long', initial: 'bool', removalTime: 'date?',
+  }),
+  table('historicIncident', 'm8_hi_incident', {
+    id: 'id', rev: 'int', processDefinitionKey: 'string?', processDefinitionId: 'id?',
+    rootProcessInstanceId: 'id?', processInstanceId: 'id?', executionId: 'id?', createTime: 'date',
+    endTime: 'date?', incidentMessage: 'text?', incidentType: 'string', activityId: 'string?',
+    failedActivityId: 'string?', causeIncidentId: 'id?', rootCauseIncidentId: 'id?',
+    configuration: 'string?', historyConfiguration: 'string?', incidentState: 'int', tenantId: 'id?',
+    jobDefinitionId: 'id?', annotation: 'text?', removalTime: 'date?',
+  }),
+  table('historicIdentityLink', 'm8_hi_identity_link', {
+    id: 'id', timestamp: 'date', type: 'string?', userId: 'string?', groupId: 'string?', taskId: 'id?',
+    processDefinitionId: 'id?', processDefinitionKey: 'string?', rootProcessInstanceId: 'id?',
+    operationType: 'string', assignerId: 'string?', tenantId: 'id?', removalTime: 'date?',
   }),
 ];
 

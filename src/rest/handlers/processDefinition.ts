@@ -63,9 +63,8 @@ function formVariables(resolve: Resolve): Handler {
   };
 }
 
-/** The list query; `includeProcessDefinitionsWithoutTenantId` widens `tenantIdIn` in the service. */
-const definitionQuery = (c: HandlerContext) =>
-  queryFromParams(c.query, RepositoryService.processDefinitionQuery, { includeProcessDefinitionsWithoutTenantId: 'boolean' });
+/** The list query (Camunda's ProcessDefinitionQueryDto: every filter, incl. tenant and incident flags). */
+const definitionQuery = (c: HandlerContext) => queryFromParams(c.query, RepositoryService.processDefinitionQuery);
 
 export const processDefinitionHandlers: Record<string, Handler> = {
   getProcessDefinitions: async (c) => ok((await c.engine.repository.queryProcessDefinitions(definitionQuery(c))).map(processDefinitionDto)),

@@ -2,7 +2,8 @@ import type { ActivityInstance } from '../../api.js';
 import { RuntimeService } from '../../api.js';
 import { processInstanceDto } from '../dto/runtime.js';
 import { restError, wrapError } from '../errors.js';
-import { queryFromBody, queryFromParams } from '../query/queryParams.js';
+import { queryFromParams } from '../query/queryParams.js';
+import { postedQueryWithOr } from './postedQuery.js';
 import type { Handler } from '../reply.js';
 import { noContent, ok } from '../reply.js';
 import { variableHandlers } from './variableRoutes.js';
@@ -32,11 +33,11 @@ export const processInstanceHandlers: Record<string, Handler> = {
     return ok(list.map((pi) => processInstanceDto(pi, false, null)));
   },
   queryProcessInstances: async (c) => {
-    const list = await c.engine.runtime.queryProcessInstances(queryFromBody(c.body, c.query, descriptor));
+    const list = await c.engine.runtime.queryProcessInstances(postedQueryWithOr(c.body, c.query, descriptor));
     return ok(list.map((pi) => processInstanceDto(pi, false, null)));
   },
   getProcessInstancesCount: async (c) => ok({ count: await c.engine.runtime.countProcessInstances(queryFromParams(c.query, descriptor)) }),
-  queryProcessInstancesCount: async (c) => ok({ count: await c.engine.runtime.countProcessInstances(queryFromBody(c.body, {}, descriptor)) }),
+  queryProcessInstancesCount: async (c) => ok({ count: await c.engine.runtime.countProcessInstances(postedQueryWithOr(c.body, {}, descriptor)) }),
   getProcessInstance: async (c) => {
     const id = c.params['id'] ?? '';
     const pi = await c.engine.runtime.getProcessInstance(id).catch((error: unknown) => {

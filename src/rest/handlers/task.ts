@@ -3,13 +3,16 @@ import type { QueryRequest } from '../../api.js';
 import { taskDto } from '../dto/runtime.js';
 import { engineError, isEngineError } from '../../api.js';
 import { restError, wrapError } from '../errors.js';
-import { queryFromBody, queryFromParams } from '../query/queryParams.js';
+import { queryFromBody, queryFromParams, type QueryParseOptions } from '../query/queryParams.js';
 import type { Handler, HandlerContext } from '../reply.js';
 import { noContent, ok } from '../reply.js';
 import { deserializeFlag, variablesInFor, variablesOut } from '../variables.js';
 import { variableHandlers } from './variableRoutes.js';
 
 const descriptor = TaskService.taskQuery;
+
+/** Camunda's TaskQueryDto: GET variable values are text, POST `sorting` follows AbstractQueryDto. */
+const parsing: QueryParseOptions = { textVariableValues: true, camundaSorting: true, parameterSortBy: TaskService.taskSortByParameter };
 
 function dto(c: HandlerContext): Record<string, unknown> {
   return c.body && typeof c.body === 'object' ? (c.body as Record<string, unknown>) : {};
@@ -30,13 +33,33 @@ function identityLink(c: HandlerContext): { userId: string | null; groupId: stri
   return { userId, groupId, type: typeof body['type'] === 'string' ? body['type'] : null };
 }
 
+/** GET /task and /task/count. */
+function paramsQuery(c: HandlerContext): QueryRequest {
+  return queryFromParams(c.query, descriptor, {}, parsing);
+}
+
+/** The filters of an `orQueries` entry; Camunda applies only the filters of an entry, never its sorting. */
+function orQueryFilters(entry: unknown): Readonly<Record<string, unknown>> {
+  const filters = { ...(entry && typeof entry === 'object' ? entry as Record<string, unknown> : {}) };
+  for (const key of ['sorting', 'sortBy', 'sortOrder', 'orQueries']) delete filters[key];
+  return queryFromBody(filters, {}, descriptor, [], parsing).filters;
+}
+
 /** POST /task body: the query plus `orQueries`, each entry parsed like a query of its own. */
 function postedQuery(c: HandlerContext): QueryRequest {
-  const request = queryFromBody(c.body, c.query, descriptor);
+  const request = queryFromBody(c.body, c.query, descriptor, [], parsing);
   const orQueries = dto(c)['orQueries'];
   if (!Array.isArray(orQueries)) return request;
-  const parsed = orQueries.map((entry) => queryFromBody(entry, {}, descriptor).filters);
-  return { ...request, filters: { ...request.filters, orQueries: parsed } };
+  return { ...request, filters: { ...request.filters, orQueries: orQueries.map(orQueryFilters) } };
+}
+
+/**
+ * TaskDto, or with `withCommentAttachmentInfo` Camunda's TaskWithAttachmentAndCommentDto; m8flow
+ * keeps no comments or attachments, so both flags are false.
+ */
+function taskDtos(tasks: Parameters<typeof taskDto>[0][], request: QueryRequest): unknown[] {
+  const withInfo = request.filters['withCommentAttachmentInfo'] === true;
+  return tasks.map((task) => (withInfo ? { ...taskDto(task), attachment: false, comment: false } : taskDto(task)));
 }
 
 /** complete and submit-form share everything but the wording of their errors. */
@@ -55,9 +78,15 @@ function completion(verb: 'complete' | 'submit'): Handler {
 }
 
 export const taskHandlers: Record<string, Handler> = {
-  getTasks: async (c) => ok((await c.engine.tasks.queryTasks(queryFromParams(c.query, descriptor))).map(taskDto)),
-  queryTasks: async (c) => ok((await c.engine.tasks.queryTasks(postedQuery(c))).map(taskDto)),
-  getTasksCount: async (c) => ok({ count: await c.engine.tasks.countTasks(queryFromParams(c.query, descriptor)) }),
+  getTasks: async (c) => {
+    const request = paramsQuery(c);
+    return ok(taskDtos(await c.engine.tasks.queryTasks(request), request));
+  },
+  queryTasks: async (c) => {
+    const request = postedQuery(c);
+    return ok(taskDtos(await c.engine.tasks.queryTasks(request), request));
+  },
+  getTasksCount: async (c) => ok({ count: await c.engine.tasks.countTasks(paramsQuery(c)) }),
   queryTasksCount: async (c) => ok({ count: await c.engine.tasks.countTasks({ ...postedQuery(c), firstResult: undefined, maxResults: undefined }) }),
   getTask: async (c) => ok(taskDto(await c.engine.tasks.getTask(c.params['id'] ?? ''))),
   claim: async (c) => {
