@@ -59,6 +59,15 @@ describe('POST /deployment/create', () => {
     expect(definitionsOf(body).map((d) => d['resource'])).toEqual(['formsflowKey.bpmn']);
   });
 
+  it('refuses a delayed activation time instead of activating at once, deploying nothing', async () => {
+    const before = await countDeployments();
+    const res = await f.api.post(`${f.root}/deployment/create`)
+      .field('deployment-name', 'later').field('deployment-activation-time', '2030-01-01T00:00:00.000+0000')
+      .attach('later.bpmn', Buffer.from(processXml('laterKey')), { filename: 'later.bpmn', contentType: 'text/xml' });
+    expectError(res, 400, 'InvalidRequestException', /^M8-02002 deployment-activation-time is not supported yet/);
+    expect(await countDeployments()).toBe(before);
+  });
+
   it('returns the existing deployment with null definition maps when duplicate filtering finds no change', async () => {
     const deploy = () => f.api.post(`${f.root}/deployment/create`)
       .field('deployment-name', 'dup').field('deployment-source', 'Camunda Modeler').field('enable-duplicate-filtering', 'true')

@@ -38,6 +38,10 @@ const createDeployment: Handler = async (c) => {
     // Camunda names the missing file name, which is null by then.
     throw restError(400, "No file name found in the deployment resource described by form parameter 'null'.");
   }
+  if ((textField(fields, 'deployment-activation-time') ?? '') !== '') {
+    // Delayed activation needs the job executor; refusing is better than activating at once.
+    throw restError(400, 'M8-02002 deployment-activation-time is not supported yet: definitions are active as soon as they are deployed');
+  }
   const files = (c.req.files ?? []) as Express.Multer.File[];
   const byPart = new Map<string, Express.Multer.File>();
   for (const file of files) if (!RESERVED.has(file.fieldname)) byPart.set(file.fieldname, file);
