@@ -84,6 +84,15 @@ describe('POST /process-definition/…/start', () => {
     expectError(res, 500, 'RestException', /^Cannot instantiate process definition nope: /);
   });
 
+  it('refuses start instructions and case instances instead of ignoring them', async () => {
+    const before = obj(expectStatus(await f.api.get(`${f.root}/process-instance/count`), 200))['count'];
+    expectError(await f.api.post(`${f.root}/process-definition/${waitId}/start`).send({ startInstructions: [{ type: 'startBeforeActivity', activityId: 'x' }] }),
+      400, 'InvalidRequestException', /M8-02003 startInstructions are not supported yet/);
+    expectError(await f.api.post(`${f.root}/process-definition/${waitId}/start`).send({ caseInstanceId: 'c1' }),
+      400, 'InvalidRequestException', /M8-02004 caseInstanceId is not supported/);
+    expect(obj(expectStatus(await f.api.get(`${f.root}/process-instance/count`), 200))['count']).toBe(before);
+  });
+
   it('words the unknown-id start failure as Camunda does', async () => {
     expectError(await f.api.post(`${f.root}/process-definition/nope/start`).send({}), 500, 'RestException',
       "Cannot instantiate process definition nope: no deployed process definition found with id 'nope': processDefinition is null");

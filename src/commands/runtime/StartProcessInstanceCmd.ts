@@ -4,7 +4,7 @@ import { engineError } from '../../errors/EngineError.js';
 import { fireExecutionListeners } from '../../execution/listeners/fireListeners.js';
 import { startActivity } from '../../execution/operations/activityStart.js';
 import { ActivityExecution } from '../../execution/runtime/ActivityExecution.js';
-import { historyOf, operationsOf } from '../../execution/runtime/commandScope.js';
+import { historyOf, operationsOf, skipCustomListeners } from '../../execution/runtime/commandScope.js';
 import { InstanceRuntime } from '../../execution/runtime/InstanceRuntime.js';
 import type { TypedValue } from '../../execution/variables/TypedValue.js';
 import { SUSPENSION_SUSPENDED, type ExecutionEntity, type ProcessDefinitionEntity } from '../../persistence/ports/entities.js';
@@ -18,6 +18,8 @@ export interface StartProcessInstanceRequest {
   businessKey?: string | null;
   variables?: ReadonlyMap<string, TypedValue>;
   withVariablesInReturn?: boolean;
+  /** Camunda's skipCustomListeners: no execution or task listener of the model fires. */
+  skipCustomListeners?: boolean;
 }
 
 export interface StartedProcessInstance {
@@ -55,6 +57,7 @@ export class StartProcessInstanceCmd implements Command<StartedProcessInstance> 
       throw engineError('suspendedEntity', `Cannot start process instance. Process definition ${definition.name ?? definition.key} (id = ${definition.id}) is suspended`);
     }
     const deployed = await ctx.processes.get(ctx, definition.id);
+    if (this.request.skipCustomListeners) skipCustomListeners(ctx);
     const runtime = InstanceRuntime.create(ctx, deployed, this.request.businessKey ?? null);
     const pi = runtime.processInstance;
     const initial = deployed.graph.initialActivityId;

@@ -1,6 +1,7 @@
 import type { ListenerDefinition } from '../../model/graph/ProcessGraph.js';
 import type { TaskEntity } from '../../persistence/ports/entities.js';
 import type { ActivityExecution } from '../runtime/ActivityExecution.js';
+import { customListenersSkipped } from '../runtime/commandScope.js';
 import { TaskBean } from './TaskBean.js';
 
 async function run(execution: ActivityExecution, listener: ListenerDefinition, event: string, task: TaskBean | null): Promise<void> {
@@ -24,6 +25,7 @@ async function run(execution: ActivityExecution, listener: ListenerDefinition, e
 
 /** Fires the execution listeners registered for `event` (start, end or take), in model order. */
 export async function fireExecutionListeners(execution: ActivityExecution, listeners: readonly ListenerDefinition[] | undefined, event: string): Promise<void> {
+  if (customListenersSkipped(execution.ctx)) return;
   for (const listener of listeners ?? []) {
     if (listener.event === event) await run(execution, listener, event, null);
   }
@@ -31,6 +33,7 @@ export async function fireExecutionListeners(execution: ActivityExecution, liste
 
 /** Fires task listeners for `event` (create, assignment, update, complete, delete) with `task` bound. */
 export async function fireTaskListeners(execution: ActivityExecution, task: TaskEntity, listeners: readonly ListenerDefinition[], event: string): Promise<void> {
+  if (customListenersSkipped(execution.ctx)) return;
   const bean = new TaskBean(task, execution, event);
   for (const listener of listeners) {
     if (listener.event === event) await run(execution, listener, event, bean);

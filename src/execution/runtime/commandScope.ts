@@ -28,6 +28,18 @@ export function operationsOf(ctx: CommandContext): OperationQueue {
   return scopeOf(ctx).operations;
 }
 
+/**
+ * Camunda's skipCustomListeners for the rest of this command: execution and task listeners of
+ * the model do not fire (used by start and delete with that flag).
+ */
+export function skipCustomListeners(ctx: CommandContext): void {
+  scopeOf(ctx).values.set('skipCustomListeners', true);
+}
+
+export function customListenersSkipped(ctx: CommandContext): boolean {
+  return scopeOf(ctx).values.get('skipCustomListeners') === true;
+}
+
 /** A value memoised for the lifetime of one command (e.g. a loaded process instance). */
 export function commandLocal<T>(ctx: CommandContext, key: string, create: () => T): T {
   const values = scopeOf(ctx).values;

@@ -45,6 +45,13 @@ describe('execution and task listeners', () => {
     expect(await f.engine.history.query('variableInstance', q({ processInstanceId: skipped.instance.id, variableName: 'deleted' }))).toHaveLength(0);
   });
 
+  it('fires no execution or task listener of the model when started with skipCustomListeners', async () => {
+    const pi = await f.engine.runtime.startProcessInstance({ processDefinitionKey: 'listeners', skipCustomListeners: true });
+    expect(await f.engine.runtime.getVariables(pi.instance.id, false)).toEqual([]);
+    const [task] = await f.engine.tasks.queryTasks(q({ processInstanceId: pi.instance.id }));
+    expect(task?.priority).toBe(50);
+  });
+
   it('rejects Java class listeners at deployment with a clear message', async () => {
     const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
