@@ -104,6 +104,15 @@ describe(`unit of work on ${testDialect()}`, () => {
     expect(caseSensitive).toBe(0);
   });
 
+  it('stores many rows of one table in batches beyond one statement', async () => {
+    await persistence.transaction(async (uow) => {
+      for (let i = 0; i < 250; i++) uow.insert('task', task(`bulk-${i}`, { processInstanceId: 'pi-bulk', priority: i }));
+    });
+    expect(await persistence.read((uow) => uow.count('task', where.eq('processInstanceId', 'pi-bulk')))).toBe(250);
+    const last = await persistence.read((uow) => uow.get('task', 'bulk-249'));
+    expect(last).toMatchObject({ priority: 249, rev: 1 });
+  });
+
   it('sees its own unflushed inserts in queries and drops its deletes', async () => {
     await persistence.transaction(async (uow) => {
       uow.insert('task', task('n1', { processInstanceId: 'pi-n' }));

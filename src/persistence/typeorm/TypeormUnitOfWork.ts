@@ -8,6 +8,9 @@ import type { Dialect } from './columnKinds.js';
 import { conditionSql, fromDb, orderSql, quote, SqlParams, toDb } from './sql.js';
 import { mappingOf, TABLES, type TableMapping } from './tables.js';
 
+/** Bound parameters per statement, under both SQLite's (32766) and PostgreSQL's (65535) limits. */
+const MAX_PARAMETERS = 2000;
+
 type AnyEntity = Record<string, unknown> & { id: string; rev?: number };
 
 interface Tracked {
@@ -168,21 +171,23 @@ export class TypeormUnitOfWork implements UnitOfWork {
     for (const { name, where } of this.bulkDeletes.splice(0)) await this.runDeleteWhere(name, where);
   }
 
+  /** Inserts a table's new rows with multi-row statements (one round trip per batch, not per row). */
   private async flushInserts(mapping: TableMapping): Promise<void> {
-    const pending = this.bucket(this.inserted, mapping.entity);
-    for (const entity of pending.values()) {
-      if (mapping.versioned && entity.rev === undefined) entity.rev = 1;
+    const pending = [...this.bucket(this.inserted, mapping.entity).values()];
+    const columns = [...mapping.columns];
+    const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+    const columnList = columns.map(([, col]) => quote(col.column)).join(', ');
+    for (let start = 0; start < pending.length; start += perStatement) {
+      const batch = pending.slice(start, start + perStatement);
       const params = new SqlParams(this.dialect);
-      const cols: string[] = [];
-      const values: string[] = [];
-      for (const [property, col] of mapping.columns) {
-        cols.push(quote(col.column));
-        values.push(params.add(toDb(col.kind, entity[property] ?? null, this.dialect)));
-      }
-      await this.query(`INSERT INTO ${quote(mapping.table)} (${cols.join(', ')}) VALUES (${values.join(', ')})`, params.values);
-      this.bucket(this.loaded, mapping.entity).set(entity.id, { entity, snapshot: { ...entity } });
+      const rows = batch.map((entity) => {
+        if (mapping.versioned && entity.rev === undefined) entity.rev = 1;
+        return `(${columns.map(([property, col]) => params.add(toDb(col.kind, entity[property] ?? null, this.dialect))).join(', ')})`;
+      });
+      await this.query(`INSERT INTO ${quote(mapping.table)} (${columnList}) VALUES ${rows.join(', ')}`, params.values);
+      for (const entity of batch) this.bucket(this.loaded, mapping.entity).set(entity.id, { entity, snapshot: { ...entity } });
     }
-    pending.clear();
+    this.bucket(this.inserted, mapping.entity).clear();
   }
 
   private async flushUpdates(mapping: TableMapping): Promise<void> {
