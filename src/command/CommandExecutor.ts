@@ -1,29 +1,15 @@
-import type { Logger } from 'pino';
-import type { ExpressionManager } from '../expression/ExpressionManager.js';
 import type { PersistenceSession, UnitOfWork } from '../persistence/ports/UnitOfWork.js';
-import type { Clock } from '../util/Clock.js';
-import type { IdGenerator } from '../util/ids.js';
 import type { Command } from './Command.js';
-import type {
-  AuthContext, CommandContext, EngineEvents, EngineSettings, ProcessRepository, ScriptRunners,
-} from './CommandContext.js';
+import type { AuthContext, CommandContext } from './CommandContext.js';
 import { ANONYMOUS } from './CommandContext.js';
 
 /** Wraps command execution; composed once at start-up (logging, retries, metrics). */
 export type Interceptor = <T>(cmd: Command<T>, next: (cmd: Command<T>) => Promise<T>) => Promise<T>;
 
-/** What every command context shares. */
-export interface CommandServices {
+/** What every command context shares: the context minus what is per command, plus persistence. */
+export type CommandServices = Omit<CommandContext, 'uow' | 'auth' | 'afterCommit' | 'beforeFlush'> & {
   readonly persistence: PersistenceSession;
-  readonly clock: Clock;
-  readonly ids: IdGenerator;
-  readonly settings: EngineSettings;
-  readonly processes: ProcessRepository;
-  readonly expressions: ExpressionManager;
-  readonly scripts: ScriptRunners;
-  readonly log: Logger;
-  readonly events: EngineEvents;
-}
+};
 
 class Context implements CommandContext {
   readonly afterCommitHooks: (() => void)[] = [];

@@ -19,12 +19,16 @@ export interface RestFixture {
 export interface RestFixtureOptions {
   clock?: Clock;
   historyLevel?: 'none' | 'activity' | 'audit' | 'full';
+  /** Camunda's enableExpressionsInAdhocQueries. */
+  expressions?: boolean;
 }
 
 export async function createRestFixture(options: RestFixtureOptions = {}): Promise<RestFixture> {
   const db: TestDatabase = await createTestDatabase();
   const clock = options.clock ?? new FakeClock();
-  const engine = await ProcessEngine.create({ databaseUrl: db.url, clock, historyLevel: options.historyLevel ?? 'full' });
+  const engine = await ProcessEngine.create({
+    databaseUrl: db.url, clock, historyLevel: options.historyLevel ?? 'full', enableExpressionsInAdhocQueries: options.expressions === true,
+  });
   const app = await createApp(engine, { validateResponses: true });
   return {
     engine, api: supertest(app), root: '/engine-rest', clock,

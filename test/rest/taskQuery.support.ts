@@ -1,27 +1,13 @@
-import supertest from 'supertest';
 import { expect } from 'vitest';
-import { ProcessEngine } from '../../src/engine/ProcessEngine.js';
-import { createApp } from '../../src/rest/app.js';
 import { FakeClock } from '../../src/util/Clock.js';
-import { createTestDatabase } from '../helpers/database.js';
-import type { RestFixture } from '../helpers/restApp.js';
+import { createRestFixture, type RestFixture } from '../helpers/restApp.js';
 import { arr, deployFixtures, expectStatus, field, obj, startByKey, type Json } from './support.js';
 
 /** A REST fixture whose engine may allow expressions in ad-hoc queries. */
 export async function createTaskQueryFixture(options: { expressions?: boolean; historyLevel?: 'audit' | 'full' } = {}): Promise<RestFixture & { clock: FakeClock }> {
-  const db = await createTestDatabase();
   const clock = new FakeClock('2026-01-31T10:00:00.000Z');
-  const engine = await ProcessEngine.create({
-    databaseUrl: db.url, clock, historyLevel: options.historyLevel ?? 'full', enableExpressionsInAdhocQueries: options.expressions === true,
-  });
-  const app = await createApp(engine, { validateResponses: true });
-  return {
-    engine, api: supertest(app), root: '/engine-rest', clock,
-    close: async () => {
-      await engine.close();
-      await db.drop();
-    },
-  };
+  const fixture = await createRestFixture({ ...options, clock });
+  return { ...fixture, clock };
 }
 
 const date = (text: string): Json => ({ value: `${text}T10:00:00.000+0000`, type: 'Date' });
