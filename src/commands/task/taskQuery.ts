@@ -167,11 +167,3 @@ export const TASK_QUERY: QueryDefinition<T> = {
   condition: taskCondition,
 };
 
-/** The task query table; filters that depend on each other are read from the whole request. */
-export function taskQuery(filters: Filters = {}): QueryDefinition<T> {
-  void filters;
-  return TASK_QUERY;
-}
-
-/** Filter names and kinds of the task query, for request parsing. */
-export const TASK_QUERY_SHAPE = TASK_QUERY;

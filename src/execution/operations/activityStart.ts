@@ -6,11 +6,6 @@ import { historyOf, operationsOf } from '../runtime/commandScope.js';
 import type { InstanceRuntime } from '../runtime/InstanceRuntime.js';
 import type { ExecutionEntity } from '../../persistence/ports/entities.js';
 
-/** The activity instance of the scope an execution runs in (the process instance for now). */
-export function parentActivityInstanceId(runtime: InstanceRuntime, execution: ExecutionEntity): string {
-  void execution;
-  return runtime.processInstanceId;
-}
 
 /**
  * Activity start (Camunda's PvmAtomicOperationActivityExecute): the execution enters the
@@ -23,7 +18,7 @@ export function startActivity(runtime: InstanceRuntime, execution: ExecutionEnti
     execution.activityId = activity.id;
     execution.activityInstanceId = activityInstanceId(runtime.ctx.ids, activity.id);
     execution.isActive = true;
-    historyOf(runtime.ctx).activityStarted(execution, activity, parentActivityInstanceId(runtime, execution));
+    historyOf(runtime.ctx).activityStarted(execution, activity, runtime.processInstanceId);
     const activityExecution = new ActivityExecution(runtime, execution);
     await fireExecutionListeners(activityExecution, activity.executionListeners, 'start');
     await behaviorFor(activity).execute(activityExecution);
