@@ -12,6 +12,7 @@ export { HistoryService, type HistoryKind } from './engine/services/HistoryServi
 export type { FilterKind, QueryDescriptor, QueryRequest, Sorting, VariableFilter } from './engine/query/QueryRequest.js';
 export type { DeploymentRequest, DeploymentResource, DeploymentResult } from './commands/repository/DeployCmd.js';
 export type { StartProcessInstanceRequest, StartedProcessInstance } from './commands/runtime/StartProcessInstanceCmd.js';
+export type { StartInstruction } from './commands/runtime/startInstructions.js';
 export type { ActivityInstance, TransitionInstance } from './commands/runtime/activityInstanceTree.js';
 export type { FetchAndLockRequest, LockedExternalTask, TopicRequest } from './commands/external-task/FetchAndLockCmd.js';
 export type { StoredVariable, VariableModifications } from './commands/runtime/executionVariables.js';

@@ -84,13 +84,30 @@ describe('POST /process-definition/…/start', () => {
     expectError(res, 500, 'RestException', /^Cannot instantiate process definition nope: /);
   });
 
-  it('refuses start instructions and case instances instead of ignoring them', async () => {
+  it('refuses case instances instead of ignoring them', async () => {
     const before = obj(expectStatus(await f.api.get(`${f.root}/process-instance/count`), 200))['count'];
-    expectError(await f.api.post(`${f.root}/process-definition/${waitId}/start`).send({ startInstructions: [{ type: 'startBeforeActivity', activityId: 'x' }] }),
-      400, 'InvalidRequestException', /M8-02003 startInstructions are not supported yet/);
     expectError(await f.api.post(`${f.root}/process-definition/${waitId}/start`).send({ caseInstanceId: 'c1' }),
       400, 'InvalidRequestException', /M8-02004 caseInstanceId is not supported/);
     expect(obj(expectStatus(await f.api.get(`${f.root}/process-instance/count`), 200))['count']).toBe(before);
+  });
+
+  it('starts at start instructions with local and process variables', async () => {
+    const res = await f.api.post(`${f.root}/process-definition/${waitId}/start`).send({
+      withVariablesInReturn: true,
+      startInstructions: [
+        { type: 'cancel', activityId: 'ignored' },
+        { type: 'startBeforeActivity', activityId: 'wait', variables: { here: { value: 1, local: true }, everywhere: { value: 'yes' } } },
+      ],
+    });
+    const body = obj(expectStatus(res, 200));
+    expect(body['variables']).toMatchObject({ everywhere: { value: 'yes', type: 'String' } });
+    const tree = obj(expectStatus(await f.api.get(`${f.root}/process-instance/${field(body, 'id')}/activity-instances`), 200));
+    expect((tree['childActivityInstances'] as Json[]).map((c) => c['activityId'])).toEqual(['wait']);
+  });
+
+  it('answers an instruction without its target with Camunda\'s 400', async () => {
+    expectError(await f.api.post(`${f.root}/process-definition/${waitId}/start`).send({ startInstructions: [{ type: 'startBeforeActivity' }] }),
+      400, 'InvalidRequestException', `Cannot instantiate process definition ${waitId}: For instruction type 'startBeforeActivity': 'activityId' must be set`);
   });
 
   it('words the unknown-id start failure as Camunda does', async () => {

@@ -9,6 +9,7 @@ import { InstanceRuntime } from '../../execution/runtime/InstanceRuntime.js';
 import type { TypedValue } from '../../execution/variables/TypedValue.js';
 import { SUSPENSION_SUSPENDED, type ExecutionEntity, type ProcessDefinitionEntity } from '../../persistence/ports/entities.js';
 import { latestProcessDefinition } from '../repository/processDefinitionQuery.js';
+import { applyStartInstructions, resolveTarget, type StartInstruction } from './startInstructions.js';
 
 export interface StartProcessInstanceRequest {
   processDefinitionId?: string;
@@ -20,6 +21,8 @@ export interface StartProcessInstanceRequest {
   withVariablesInReturn?: boolean;
   /** Camunda's skipCustomListeners: no execution or task listener of the model fires. */
   skipCustomListeners?: boolean;
+  /** Start at these activities or flows instead of the start event. */
+  startInstructions?: readonly StartInstruction[];
 }
 
 export interface StartedProcessInstance {
@@ -60,14 +63,17 @@ export class StartProcessInstanceCmd implements Command<StartedProcessInstance> 
     if (this.request.skipCustomListeners) skipCustomListeners(ctx);
     const runtime = InstanceRuntime.create(ctx, deployed, this.request.businessKey ?? null);
     const pi = runtime.processInstance;
-    const initial = deployed.graph.initialActivityId;
+    const instructions = this.request.startInstructions ?? [];
+    const [first] = instructions;
+    const initial = first ? resolveTarget(runtime, first).activityId : deployed.graph.initialActivityId;
     historyOf(ctx).processInstanceStarted(pi, definition, initial);
     const scope = { executionId: pi.id };
     for (const [name, value] of this.request.variables ?? []) runtime.variables.setLocal(name, value, scope);
     const initiator = deployed.graph.initiatorVariable;
     if (initiator) runtime.variables.setLocal(initiator, runtime.variables.codec.fromPlain(ctx.auth.userId), scope);
     await fireExecutionListeners(new ActivityExecution(runtime, pi), deployed.graph.executionListeners, 'start');
-    startActivity(runtime, pi, initial);
+    if (instructions.length > 0) await applyStartInstructions(runtime, instructions);
+    else startActivity(runtime, pi, initial);
     await operationsOf(ctx).run();
     const ended = runtime.ended;
     const variables = this.request.withVariablesInReturn ? this.collect(runtime, ended) : null;

@@ -4,6 +4,7 @@ import { processDefinitionDto } from '../dto/repository.js';
 import { processInstanceDto } from '../dto/runtime.js';
 import { restError, wrapError } from '../errors.js';
 import { queryFromParams } from '../query/queryParams.js';
+import { startInstructionsIn } from './startInstructions.js';
 import type { Handler, HandlerContext } from '../reply.js';
 import { ok } from '../reply.js';
 import { variablesInFor, variablesOut } from '../variables.js';
@@ -31,15 +32,18 @@ function start(resolve: Resolve | null): Handler {
     const variables = variablesInFor(dto['variables'], prefix);
     const withVariablesInReturn = dto['withVariablesInReturn'] === true;
     const businessKey = typeof dto['businessKey'] === 'string' ? dto['businessKey'] : null;
-    if (Array.isArray(dto['startInstructions']) && dto['startInstructions'].length > 0) {
-      throw restError(400, `${prefix}: M8-02003 startInstructions are not supported yet; the instance would start at the start event instead`);
+    let startInstructions;
+    try {
+      startInstructions = startInstructionsIn(dto['startInstructions'], variables);
+    } catch (error) {
+      throw wrapError(error, 400, (m) => `${prefix}: ${m}`, 'InvalidRequestException');
     }
     if (typeof dto['caseInstanceId'] === 'string') {
       throw restError(400, `${prefix}: M8-02004 caseInstanceId is not supported (m8flow has no CMMN)`);
     }
     const started = await c.engine.runtime.startProcessInstance({
       processDefinitionId: definition.id, businessKey, variables, withVariablesInReturn,
-      skipCustomListeners: dto['skipCustomListeners'] === true,
+      skipCustomListeners: dto['skipCustomListeners'] === true, startInstructions,
     }).catch((error: unknown) => {
       throw wrapError(error, 500, (m) => `${prefix}: ${m}`);
     });
