@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createPostgresDatabase } from '../test/helpers/database.js';
 
 /** A database the benchmark owns for one scenario; `drop` removes it. */
 export interface BenchDatabase {
@@ -32,29 +31,9 @@ export function postgresServerUrl(): string {
  * when the server cannot be reached.
  */
 export async function postgresDatabase(serverUrl = postgresServerUrl()): Promise<BenchDatabase | string> {
-  const name = `m8bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 3_000 });
   try {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    return { label: 'PostgreSQL', ...(await createPostgresDatabase(serverUrl, 'm8bench', 3_000)) };
   } catch (error) {
     return `PostgreSQL unreachable at ${serverUrl} (${error instanceof Error ? error.message : String(error)})`;
-  } finally {
-    await admin.end().catch(() => undefined);
   }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    label: 'PostgreSQL',
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
 }

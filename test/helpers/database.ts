@@ -15,24 +15,20 @@ export function testDialect(): 'sqlite' | 'postgres' {
   return process.env['TEST_DATABASE_URL']?.startsWith('postgres') ? 'postgres' : 'sqlite';
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const serverUrl = process.env['TEST_DATABASE_URL'];
-  if (!serverUrl?.startsWith('postgres')) {
-    return { url: 'sqlite::memory:', dialect: 'sqlite', drop: async () => undefined };
-  }
-  const name = `m8test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
+/** A fresh, uniquely named database on a PostgreSQL server, and how to drop it again. */
+export async function createPostgresDatabase(serverUrl: string, prefix: string, connectTimeoutMs = 10_000): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: connectTimeoutMs });
   try {
+    await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
   } finally {
-    await admin.end();
+    await admin.end().catch(() => undefined);
   }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    dialect: 'postgres',
     drop: async () => {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
@@ -43,4 +39,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       }
     },
   };
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env['TEST_DATABASE_URL'];
+  if (!serverUrl?.startsWith('postgres')) {
+    return { url: 'sqlite::memory:', dialect: 'sqlite', drop: async () => undefined };
+  }
+  return { ...(await createPostgresDatabase(serverUrl, 'm8test')), dialect: 'postgres' };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StartInstruction } from '../../../src/api.js';
 import { activeActivities, createEngineFixture, deploy, q, vars, type EngineFixture } from '../../helpers/engine.js';
 
 describe('start instructions', () => {
@@ -9,7 +10,7 @@ describe('start instructions', () => {
   });
   afterAll(() => f.close());
 
-  const start = (startInstructions: Parameters<EngineFixture['engine']['runtime']['startProcessInstance']>[0]['startInstructions']) =>
+  const start = (startInstructions: readonly StartInstruction[]) =>
     f.engine.runtime.startProcessInstance({ processDefinitionKey: 'steps', startInstructions });
 
   it('starts before an activity instead of at the start event, recording it as the start activity', async () => {
