@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/util/Clock.js';
 import { createRestFixture, type RestFixture } from '../helpers/restApp.js';
-import { arr, deployXml, expectError, expectStatus, fetchAndLock, field, obj, startByKey, type Json } from './support.js';
+import { arr, deployXml, expectError, expectStatus, fetchAndLock, field, obj, processXml, startByKey, type Json } from './support.js';
 
 let f: RestFixture;
 const clock = new FakeClock('2026-03-03T09:00:00.000Z');
@@ -10,16 +10,7 @@ const pi: Record<string, string> = {};
 /** Incident ids by business key. */
 const incidents: Record<string, string> = {};
 
-const EXTERNAL_XML = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d_hext" targetNamespace="http://m8flow.test/hext">
-  <bpmn:process id="hiExternal" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="work" />
-    <bpmn:serviceTask id="work" camunda:type="external" camunda:topic="hiWork" />
-    <bpmn:sequenceFlow id="f2" sourceRef="work" targetRef="end" />
-    <bpmn:endEvent id="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
+const EXTERNAL_XML = processXml('hiExternal', { body: 'external', topic: 'hiWork' });
 
 async function start(key: string, businessKey: string, variables: Json = {}): Promise<void> {
   pi[businessKey] = field(await startByKey(f, key, { businessKey, variables }), 'id');

@@ -66,18 +66,27 @@ export async function startByKey(f: RestFixture, key: string, body: Json = {}): 
 interface ProcessOptions {
   name?: string;
   versionTag?: string;
-  /** `userTask` (default) waits at `wait`; `none` goes straight to the end. */
-  body?: 'userTask' | 'none';
+  /** `userTask` (default) waits at `wait`; `none` goes straight to the end; `external` waits at external task `work`. */
+  body?: 'userTask' | 'none' | 'external';
+  /** Topic of the external task (body `external`). */
+  topic?: string;
+}
+
+function processBody(options: ProcessOptions): string {
+  if (options.body === 'none') return '<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="end" />';
+  const wait = options.body === 'external'
+    ? `<bpmn:serviceTask id="work" camunda:type="external" camunda:topic="${options.topic ?? 'work'}" />`
+    : '<bpmn:userTask id="wait" name="Wait" />';
+  const waitId = options.body === 'external' ? 'work' : 'wait';
+  return `<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="${waitId}" />${wait}`
+    + `<bpmn:sequenceFlow id="f2" sourceRef="${waitId}" targetRef="end" />`;
 }
 
 /** A one-process BPMN document built in code, for tests that need many small variants. */
 export function processXml(key: string, options: ProcessOptions = {}): string {
   const name = options.name === undefined ? '' : ` name="${options.name}"`;
   const tag = options.versionTag === undefined ? '' : ` camunda:versionTag="${options.versionTag}"`;
-  const middle = options.body === 'none'
-    ? '<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="end" />'
-    : '<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait" /><bpmn:userTask id="wait" name="Wait" />'
-      + '<bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="end" />';
+  const middle = processBody(options);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs_${key}" targetNamespace="http://m8flow.test/${key}">
   <bpmn:process id="${key}"${name}${tag} isExecutable="true">
